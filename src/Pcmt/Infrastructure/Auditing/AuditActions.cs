@@ -1,0 +1,26 @@
+namespace Pcmt.Infrastructure.Auditing;
+
+/// <summary>The actions an audit entry records, with their Vietnamese labels for the audit pages.</summary>
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Read = "read";
+    public const string Export = "export";
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [Create] = "Thêm mới",
+        [Update] = "Sửa",
+        [Delete] = "Xóa",
+        [Read] = "Xem",
+        [Export] = "Xuất dữ liệu",
+        [SignIn] = "Đăng nhập",
+        [SignInFailed] = "Đăng nhập thất bại",
+    };
+
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Pcmt.Infrastructure.Data;
+
+public static class DatabaseSetup
+{
+    public static DbContextOptionsBuilder UsePcmtPostgres(this DbContextOptionsBuilder builder, string connectionString)
+    {
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UsePcmtSqlite(this DbContextOptionsBuilder builder, string connectionString)
+    {
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+        return builder;
+    }
+
+    /// <summary>Registers <see cref="AppDbContext"/> on the configured provider; on SQLite the registered type is <see cref="SqliteAppDbContext"/>.</summary>
+    public static IServiceCollection AddPcmtDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString("Pcmt");
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("ConnectionStrings:Pcmt is required when Database:Provider is Postgres.");
+            services.AddDbContext<AppDbContext>(builder => builder.UsePcmtPostgres(connectionString));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var folder = Path.Combine(Directory.GetCurrentDirectory(), "data");
+                Directory.CreateDirectory(folder);
+                connectionString = $"Data Source={Path.Combine(folder, "pcmt.db")}";
+            }
+
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(builder => builder.UsePcmtSqlite(connectionString));
+        }
+
+        return services;
+    }
+
+    /// <summary>The user of the HTTP request (anonymous if not signed in); outside a request (jobs, CLI, key store) the system.</summary>
+    internal static CurrentUser ResolveUser(IServiceProvider services) =>
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
+            ? CurrentUser.From(principal)
+            : CurrentUser.System;
+}

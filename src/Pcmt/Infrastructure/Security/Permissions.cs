@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace Pcmt.Infrastructure.Security;
+
+/// <summary>Permission names; each is an authorization policy, and <see cref="Roles"/> maps roles onto them.</summary>
+public static class Permissions
+{
+    public const string ViewAdministrativeUnits = "units.view";
+    public const string EditPopulation = "units.population.edit";
+    public const string ManageUsers = "users.manage";
+    public const string ViewAuditLog = "audit.view";
+
+    public static readonly IReadOnlyList<string> All = typeof(Permissions)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+}

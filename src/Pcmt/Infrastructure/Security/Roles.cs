@@ -1,0 +1,68 @@
+namespace Pcmt.Infrastructure.Security;
+
+/// <summary>The roles of the API contract and what each is granted. Deny by default: a role has only what is listed.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string ProvincePolice = "province-police";
+    public const string CommunePolice = "commune-police";
+    public const string CommuneCommittee = "commune-committee";
+    public const string HealthStaff = "health-staff";
+    public const string FacilityStaff = "facility-staff";
+    public const string Department = "department";
+    public const string Viewer = "viewer";
+
+    public static readonly IReadOnlyList<string> All =
+        [Admin, ProvincePolice, CommunePolice, CommuneCommittee, HealthStaff, FacilityStaff, Department, Viewer];
+
+    public static readonly IReadOnlyDictionary<string, string> DisplayNames = new Dictionary<string, string>
+    {
+        [Admin] = "Quản trị hệ thống",
+        [ProvincePolice] = "Công an tỉnh (cơ quan thường trực)",
+        [CommunePolice] = "Công an xã/phường/đặc khu",
+        [CommuneCommittee] = "UBND xã/phường/đặc khu",
+        [HealthStaff] = "Cán bộ y tế",
+        [FacilityStaff] = "Cán bộ cơ sở cai nghiện",
+        [Department] = "Sở, ban, ngành",
+        [Viewer] = "Lãnh đạo, người xem số liệu tổng hợp",
+    };
+
+    private static readonly Dictionary<string, HashSet<string>> Grants = new()
+    {
+        [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog],
+        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation],
+        [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation],
+        [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation],
+        [HealthStaff] = [Permissions.ViewAdministrativeUnits],
+        [FacilityStaff] = [Permissions.ViewAdministrativeUnits],
+        [Department] = [Permissions.ViewAdministrativeUnits],
+        [Viewer] = [Permissions.ViewAdministrativeUnits],
+    };
+
+    /// <summary>Roles whose users open person files (health, drug use, criminal matters): two-factor sign-in is required for them.</summary>
+    private static readonly HashSet<string> PersonFileReaders = [ProvincePolice, CommunePolice, CommuneCommittee, HealthStaff, FacilityStaff];
+
+    /// <summary>Which kinds of scope a role may be given.</summary>
+    private static readonly Dictionary<string, ScopeKind[]> AllowedScopes = new()
+    {
+        [Admin] = [ScopeKind.National, ScopeKind.Province],
+        [ProvincePolice] = [ScopeKind.Province],
+        [CommunePolice] = [ScopeKind.Commune],
+        [CommuneCommittee] = [ScopeKind.Commune],
+        [HealthStaff] = [ScopeKind.Province, ScopeKind.Commune],
+        [FacilityStaff] = [ScopeKind.Facility],
+        [Department] = [ScopeKind.Department],
+        [Viewer] = [ScopeKind.National, ScopeKind.Province, ScopeKind.Commune],
+    };
+
+    public static bool Exists(string? role) => role is not null && Grants.ContainsKey(role);
+
+    public static bool IsGranted(string? role, string permission) =>
+        role is not null && Grants.TryGetValue(role, out var permissions) && permissions.Contains(permission);
+
+    public static bool ReadsPersonFiles(string role) => PersonFileReaders.Contains(role);
+
+    public static IReadOnlyList<ScopeKind> ScopesFor(string role) => AllowedScopes.TryGetValue(role, out var kinds) ? kinds : [];
+
+    public static IReadOnlySet<string> PermissionsOf(string role) => Grants.TryGetValue(role, out var permissions) ? permissions : new HashSet<string>();
+}

@@ -1,0 +1,15 @@
+namespace Pcmt.Infrastructure.Web;
+
+/// <summary>The main menu: each module adds one line; an item shows only to users whose role grants its permission.</summary>
+public static class Navigation
+{
+    public sealed record Item(string Title, string Page, string? Permission);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("Trang chủ", "/Index", null),
+        new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
+        new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
+        new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
+    ];
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Pcmt.Features.Account;
+using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Audit;
+using Pcmt.Features.Users;
+using Pcmt.Infrastructure.Auditing;
+
+namespace Pcmt;
+
+/// <summary>The composition root: every feature is registered and mapped here, one line each.</summary>
+public static class PcmtApplication
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static WebApplicationBuilder AddPcmt(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        CultureInfo.DefaultThreadCurrentCulture = Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Culture;
+
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped(DatabaseSetup.ResolveUser);
+        services.AddPcmtDatabase(configuration);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<AuditLog>();
+
+        // Keys live in the database so every app node behind the load balancer reads the same cookies and tokens.
+        services.AddDataProtection().SetApplicationName("pcmt").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddSingleton<TwoFactorPolicy>();
+        services.AddIdentityCore<User>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PcmtClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        const string selectScheme = "pcmt";
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = selectScheme;
+                options.DefaultChallengeScheme = selectScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            // The API accepts bearer tokens only and pages cookies only, so the API needs no antiforgery token.
+            .AddPolicyScheme(selectScheme, "Cookie or bearer", options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromMinutes(security.TokenLifetimeMinutes))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "pcmt.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationHandler, SignedInHandler>();
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInRequirement()).Build())
+            .AddPolicy(Policies.SignedIn, policy => policy.AddRequirements(new SignedInRequirement()))
+            .AddPolicy(Policies.PasswordOnly, policy => policy.RequireAuthenticatedUser());
+        foreach (var permission in Permissions.All)
+            authorization.AddPolicy(permission, policy => policy.AddRequirements(new PermissionRequirement(permission)));
+
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.ModelBindingMessageProvider.UseVietnamese());
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "pcmt.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = VietnameseProblemDetails.Customize);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = VietnameseProblemDetails.WriteTooManyRequestsAsync;
+            options.AddPolicy(RateLimits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Culture);
+            options.SupportedCultures = [Culture];
+            options.SupportedUICultures = [Culture];
+        });
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The operator names the reverse proxies (ReverseProxy:KnownProxies); only loopback is trusted otherwise.
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+
+        services.AddAdministrativeUnits();
+        services.AddUsers();
+        services.AddAccount();
+        services.AddAudit();
+        return builder;
+    }
+
+    public static WebApplication UsePcmt(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(context => IsApi(context), api =>
+        {
+            // Malformed JSON and wrong content types are the caller's error (400/415), never a 500.
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/Error");
+            pages.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorEnrollmentMiddleware>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        var api = app.MapGroup("/api/v1");
+        api.MapAccountApi();
+        api.MapUsersApi();
+        api.MapAdministrativeUnitsApi();
+        api.MapAuditApi();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
