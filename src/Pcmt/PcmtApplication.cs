@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,7 +35,7 @@ public static class PcmtApplication
         services.AddSingleton(security);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped(DatabaseSetup.ResolveUser);
+        services.AddScoped(provider => new CurrentUser(provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddPcmtDatabase(configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<AuditLog>();
@@ -91,6 +94,8 @@ public static class PcmtApplication
         foreach (var permission in Permissions.All)
             authorization.AddPolicy(permission, policy => policy.AddRequirements(new PermissionRequirement(permission)));
 
+        // Vietnamese text is emitted as is, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options => options.ModelBindingMessageProvider.UseVietnamese());
         services.AddAntiforgery(options =>

@@ -20,12 +20,7 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     private readonly CurrentUser _user;
     private readonly TimeProvider _clock;
 
-    // Read by the query filter on every query; EF Core parameterises context fields.
     private bool _auditRows = true;
-
-    private readonly bool _scopeAll;
-    private readonly string? _scopeProvince;
-    private readonly string? _scopeCommune;
 
     public AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser user, TimeProvider clock)
         : this((DbContextOptions)options, user, clock)
@@ -37,9 +32,6 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     {
         _user = user;
         _clock = clock;
-        _scopeAll = user.SeesWholeInstallation;
-        _scopeProvince = user.ProvinceCode;
-        _scopeCommune = user.CommuneCode;
     }
 
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
@@ -53,6 +45,14 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal CurrentUser User => _user;
+
+    // Read by the query filter at each query (EF Core parameterises context members), so the scope is the signed-in user's
+    // even when this context was created during authentication.
+    private bool ScopeAll => _user.SeesWholeInstallation;
+
+    private string? ScopeProvince => _user.ProvinceCode;
+
+    private string? ScopeCommune => _user.CommuneCode;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -74,8 +74,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     private void ApplyUnitScope<T>(ModelBuilder builder) where T : class, IUnitScoped
     {
         Expression<Func<T, bool>> filter = e =>
-            _scopeAll
-            || (_scopeProvince != null && e.ProvinceCode == _scopeProvince && (_scopeCommune == null || e.CommuneCode == _scopeCommune));
+            ScopeAll
+            || (ScopeProvince != null && e.ProvinceCode == ScopeProvince && (ScopeCommune == null || e.CommuneCode == ScopeCommune));
         builder.Entity<T>().HasQueryFilter(UnitScopeFilter, filter);
     }
 
@@ -102,9 +102,14 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        // Synchronous callers (the data-protection key store) never write audited entities; keep one code path anyway.
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>Only the data-protection key store saves synchronously, and its rows are not audited; audited writes must be async.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().Any(e => IsAudited(e) || (e.Entity is AuditEntry && e.State == EntityState.Added)))
+            throw new InvalidOperationException("Audited changes must be saved with SaveChangesAsync, which writes the audit trail.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

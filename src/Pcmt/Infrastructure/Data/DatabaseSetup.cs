@@ -45,10 +45,4 @@ public static class DatabaseSetup
 
         return services;
     }
-
-    /// <summary>The user of the HTTP request (anonymous if not signed in); outside a request (jobs, CLI, key store) the system.</summary>
-    internal static CurrentUser ResolveUser(IServiceProvider services) =>
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
-            ? CurrentUser.From(principal)
-            : CurrentUser.System;
 }

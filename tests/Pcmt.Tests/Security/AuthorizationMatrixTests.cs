@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pcmt.Tests.Security;
+
+/// <summary>
+/// Every endpoint and page of the app's own route table × every role (and anonymous): allowed or denied as declared here.
+/// A route missing from <see cref="Expected"/> fails the test, so no new route can escape it.
+/// </summary>
+[Collection(nameof(AppCollection))]
+public sealed class AuthorizationMatrixTests(App app)
+{
+    private enum Access
+    {
+        Anonymous,
+        SignedIn,
+        AdminOnly,
+        EditPopulation,
+    }
+
+    private static readonly Dictionary<string, Access> Expected = new()
+    {
+        // API
+        ["POST /api/v1/auth/token"] = Access.Anonymous,
+        ["GET /api/v1/users/"] = Access.AdminOnly,
+        ["POST /api/v1/users/"] = Access.AdminOnly,
+        ["GET /api/v1/users/{id:guid}"] = Access.AdminOnly,
+        ["PUT /api/v1/users/{id:guid}"] = Access.AdminOnly,
+        ["GET /api/v1/admin-units/"] = Access.SignedIn,
+        ["GET /api/v1/admin-units/{code}"] = Access.SignedIn,
+        ["GET /api/v1/admin-units/legacy/{code}"] = Access.SignedIn,
+        ["GET /api/v1/admin-units/{code}/population"] = Access.SignedIn,
+        ["PUT /api/v1/admin-units/{code}/population/{year:int}"] = Access.EditPopulation,
+        ["GET /api/v1/audit-entries/"] = Access.AdminOnly,
+        ["GET /api/v1/audit-entries/verify"] = Access.AdminOnly,
+        ["GET /openapi/{documentName}.json"] = Access.Anonymous,
+        ["GET /health"] = Access.Anonymous,
+        ["GET /health/ready"] = Access.Anonymous,
+
+        // Pages
+        ["GET /"] = Access.SignedIn,
+        ["GET /Index"] = Access.SignedIn,
+        ["GET /Error"] = Access.Anonymous,
+        ["GET /StatusCode/{code:int}"] = Access.Anonymous,
+        ["GET /Account/Login"] = Access.Anonymous,
+        ["GET /Account/LoginWith2fa"] = Access.Anonymous,
+        ["GET /Account/Logout"] = Access.Anonymous,
+        ["GET /Account/AccessDenied"] = Access.Anonymous,
+        ["GET /Account/TwoFactor"] = Access.SignedIn,
+        ["GET /AdministrativeUnits"] = Access.SignedIn,
+        ["GET /AdministrativeUnits/Index"] = Access.SignedIn,
+        ["GET /AdministrativeUnits/Province/{code}"] = Access.SignedIn,
+        ["GET /AdministrativeUnits/Commune/{code}"] = Access.SignedIn,
+        ["GET /Users"] = Access.AdminOnly,
+        ["GET /Users/Index"] = Access.AdminOnly,
+        ["GET /Users/Create"] = Access.AdminOnly,
+        ["GET /Users/Details/{id:guid}"] = Access.AdminOnly,
+        ["GET /Audit"] = Access.AdminOnly,
+        ["GET /Audit/Index"] = Access.AdminOnly,
+    };
+
+    /// <summary>One user per role, each with a scope that fits the role.</summary>
+    private static readonly (string Role, string? Scope)[] Users =
+    [
+        (Roles.Admin, null),
+        (Roles.ProvincePolice, "19"),
+        (Roles.CommunePolice, "05443"),
+        (Roles.CommuneCommittee, "05443"),
+        (Roles.HealthStaff, "05443"),
+        (Roles.FacilityStaff, "co-so-cai-nghien-1"),
+        (Roles.Department, "so-y-te"),
+        (Roles.Viewer, "19"),
+    ];
+
+    private static bool Allows(Access access, string role) => access switch
+    {
+        Access.Anonymous or Access.SignedIn => true,
+        Access.AdminOnly => role == Roles.Admin,
+        Access.EditPopulation => role is Roles.Admin or Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
+        _ => false,
+    };
+
+    private List<(string Key, string Method, string Url, bool IsApi)> Routes(Guid anyUserId)
+    {
+        var routes = new List<(string, string, string, bool)>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                var url = pattern
+                    .Replace("{code:int}", "404", StringComparison.Ordinal)
+                    .Replace("{code}", "05443", StringComparison.Ordinal)
+                    .Replace("{year:int}", "2026", StringComparison.Ordinal)
+                    .Replace("{id:guid}", anyUserId.ToString(), StringComparison.Ordinal)
+                    .Replace("{documentName}", "v1", StringComparison.Ordinal);
+                routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal)));
+            }
+        }
+
+        return routes;
+    }
+
+    [Fact]
+    public async Task Every_route_is_in_the_matrix()
+    {
+        var routes = Routes(Guid.Empty).Select(r => r.Key).Distinct().ToList();
+        Assert.Empty(routes.Except(Expected.Keys));
+        Assert.Empty(Expected.Keys.Except(routes)); // no stale expectations either
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_reach_only_the_anonymous_routes()
+    {
+        var client = app.Anonymous();
+        foreach (var (key, method, url, isApi) in Routes(Guid.NewGuid()).Where(r => Expected.ContainsKey(r.Key)))
+        {
+            var response = await SendAsync(client, method, url);
+            if (Expected[key] == Access.Anonymous)
+                Assert.False(IsDenied(response, isApi), $"{key} should be open to anonymous callers; got {(int)response.StatusCode} {response.Headers.Location}");
+            else if (isApi)
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{key} should be 401 for anonymous callers; got {(int)response.StatusCode}");
+            else
+                Assert.True(IsLoginRedirect(response), $"{key} should send anonymous visitors to the login page; got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task Each_role_reaches_exactly_its_routes_through_the_api_and_the_pages()
+    {
+        var adminId = await app.EnsureUserAsync(Roles.Viewer, "01");
+        var failures = new List<string>();
+        foreach (var (role, scope) in Users)
+        {
+            var api = role == Roles.Admin ? await app.AdminAsync() : await app.ApiAsAsync(role, scope);
+            var pages = role == Roles.Admin
+                ? await app.PagesAsAsync("admin", App.AdminPassword)
+                : await app.PagesAsAsync(App.UserNameFor(role, scope), App.UserPassword);
+
+            foreach (var (key, method, url, isApi) in Routes(adminId).Where(r => Expected.ContainsKey(r.Key)))
+            {
+                var response = await SendAsync(isApi ? api : pages, method, url);
+                var allowed = Allows(Expected[key], role);
+                if (allowed == IsDenied(response, isApi))
+                    failures.Add($"{role}: {key} expected {(allowed ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT")
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static bool IsLoginRedirect(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect
+        && response.Headers.Location?.OriginalString.Contains("/Account/Login?ReturnUrl=", StringComparison.Ordinal) == true;
+
+    private static bool IsDenied(HttpResponseMessage response, bool isApi) =>
+        isApi
+            ? response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            : IsLoginRedirect(response)
+              || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal) == true);
+}
