@@ -57,10 +57,9 @@ summary() { # prints "N passed, N failed" from the runner's own summary lines
 import re, sys
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
-    for line in open(path, encoding="utf-8", errors="replace"):
-        m = re.search(r"total: (\d+), failed: (\d+), succeeded: (\d+), skipped: (\d+)", line)
-        if m:
-            failed += int(m.group(2)); passed += int(m.group(3)); skipped += int(m.group(4))
+    text = open(path, encoding="utf-8", errors="replace").read()
+    for m in re.finditer(r"total: (\d+)\s+failed: (\d+)\s+succeeded: (\d+)\s+skipped: (\d+)", text):
+        failed += int(m.group(2)); passed += int(m.group(3)); skipped += int(m.group(4))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 }
@@ -69,7 +68,7 @@ status=0
 run_suite() { # name, then the dotnet test arguments
   local name=$1; shift
   log "Tests: $name"
-  if ! dotnet test "$@" -c Release --no-build 2>&1 | tee "$results/$name.log"; then status=1; fi
+  if ! dotnet test -c Release --no-build "$@" 2>&1 | tee "$results/$name.log"; then status=1; fi
 }
 
 run_suite postgres --project tests/Pcmt.Tests
@@ -84,5 +83,5 @@ for context in AppDbContext SqliteAppDbContext; do
 done
 
 log "Summary"
-summary "$results"/*.log
+summary "$results"/postgres.log "$results"/sqlite-smoke.log "$results"/browser.log
 exit $status

@@ -41,7 +41,13 @@ public static class PcmtApplication
         services.AddScoped<AuditLog>();
 
         // Keys live in the database so every app node behind the load balancer reads the same cookies and tokens.
-        services.AddDataProtection().SetApplicationName("pcmt").PersistKeysToDbContext<AppDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("pcmt").PersistKeysToDbContext<AppDbContext>();
+        // In production the keys are encrypted at rest with a certificate kept outside the database (docs/operations.md).
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddSingleton<TwoFactorPolicy>();
         services.AddIdentityCore<User>(options =>

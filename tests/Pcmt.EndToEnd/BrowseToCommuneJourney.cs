@@ -27,7 +27,7 @@ public sealed class BrowseToCommuneJourney(BrowserApp app) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "Phường Phan Đình Phùng" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phường Phan Đình Phùng" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("05443")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("dl.facts").GetByText("05443", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hình thành từ các đơn vị trước ngày 01/07/2025" })).ToBeVisibleAsync();
 
         var shots = Environment.GetEnvironmentVariable("PCMT_SCREENSHOTS");

@@ -119,7 +119,10 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<HttpClient> AdminAsync() => WithToken(await CachedTokenAsync("admin", () => Task.FromResult(AdminPassword)));
+    public async Task<HttpClient> AdminAsync() =>
+        WithToken(await _tokens.GetOrAdd("admin", _ => new Lazy<Task<string>>(AdminTokenAsync)).Value);
+
+    protected virtual Task<string> AdminTokenAsync() => TokenAsync("admin", AdminPassword);
 
     /// <summary>An API client for a user of the role and scope, created once per App through the real users API.</summary>
     public async Task<HttpClient> ApiAsAsync(string role, string? scope) =>

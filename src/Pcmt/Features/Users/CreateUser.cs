@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Pcmt.Features.Users;
 
 /// <summary>Tạo tài khoản: an administrator creates a user with one role and one scope.</summary>
-public sealed class CreateUser(AppDbContext db, UserManager<User> users, TimeProvider clock)
+public sealed class CreateUser(AppDbContext db, UserManager<User> users, CurrentUser administrator, TimeProvider clock)
 {
     public sealed record Input
     {
@@ -40,6 +40,8 @@ public sealed class CreateUser(AppDbContext db, UserManager<User> users, TimePro
         var scope = await UserScopes.ResolveAsync(db, input.Role!, input.Scope, cancellationToken);
         if (!scope.Succeeded)
             return scope.Failure;
+        if (!UserScopes.Manages(administrator, scope.Value.ProvinceCode))
+            return new Failure.Invalid(nameof(Input.Scope), UserScopes.OutsideAdministratorScope);
 
         var user = new User
         {

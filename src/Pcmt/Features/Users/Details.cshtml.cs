@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Pcmt.Features.Users;
 
 [Authorize(Permissions.ManageUsers)]
-public sealed class DetailsModel(UserManager<User> users, UpdateUser update, ResetCredentials reset, TimeProvider clock) : PageModel
+public sealed class DetailsModel(UserManager<User> users, UpdateUser update, ResetCredentials reset, CurrentUser administrator, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public UpdateUser.Input Input { get; set; } = new();
@@ -66,7 +66,7 @@ public sealed class DetailsModel(UserManager<User> users, UpdateUser update, Res
     private async Task<bool> LoadAsync(Guid id, bool fillInput)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (user is null || !UserScopes.Manages(administrator, user.ProvinceCode))
             return false;
 
         UserName = user.UserName!;

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Identity;
 namespace Pcmt.Features.Users;
 
 /// <summary>Đặt lại mật khẩu / xác thực hai lớp: an administrator sets a new password or removes a lost authenticator (the user enrols again at next sign-in).</summary>
-public sealed class ResetCredentials(UserManager<User> users)
+public sealed class ResetCredentials(UserManager<User> users, CurrentUser administrator)
 {
     public async Task<Result<bool>> SetPasswordAsync(Guid id, string? newPassword)
     {
         if (string.IsNullOrWhiteSpace(newPassword))
             return new Failure.Invalid("Password", "Vui lòng nhập mật khẩu mới.");
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (user is null || !UserScopes.Manages(administrator, user.ProvinceCode))
             return new Failure.NotFound();
 
         foreach (var validator in users.PasswordValidators)
@@ -29,7 +29,7 @@ public sealed class ResetCredentials(UserManager<User> users)
     public async Task<Result<bool>> ResetTwoFactorAsync(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (user is null || !UserScopes.Manages(administrator, user.ProvinceCode))
             return new Failure.NotFound();
 
         await users.SetTwoFactorEnabledAsync(user, false);

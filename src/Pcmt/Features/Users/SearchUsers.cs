@@ -4,7 +4,7 @@ using Pcmt.Infrastructure.Text;
 namespace Pcmt.Features.Users;
 
 /// <summary>Danh sách tài khoản: pages through accounts, filtered by name, role or scope.</summary>
-public sealed class SearchUsers(AppDbContext db, TimeProvider clock)
+public sealed class SearchUsers(AppDbContext db, CurrentUser administrator, TimeProvider clock)
 {
     public sealed record Filter(string? Q = null, string? Role = null, string? Scope = null);
 
@@ -14,6 +14,8 @@ public sealed class SearchUsers(AppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var query = db.Users.AsNoTracking();
+        if (!administrator.SeesWholeInstallation)
+            query = query.Where(u => u.ProvinceCode != null && u.ProvinceCode == administrator.ProvinceCode);
         if (!string.IsNullOrWhiteSpace(filter.Role))
             query = query.Where(u => u.Role == filter.Role);
         if (!string.IsNullOrWhiteSpace(filter.Scope))

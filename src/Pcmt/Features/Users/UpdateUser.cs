@@ -37,7 +37,7 @@ public sealed class UpdateUser(AppDbContext db, UserManager<User> users, Current
             return new Failure.Invalid(nameof(Input.Role), "Vai trò không hợp lệ.");
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
+        if (user is null || !UserScopes.Manages(currentUser, user.ProvinceCode))
             return new Failure.NotFound();
         if (user.ConcurrencyStamp != input.Version)
             return new Failure.Conflict(Messages.StaleEdit);
@@ -47,6 +47,8 @@ public sealed class UpdateUser(AppDbContext db, UserManager<User> users, Current
         var scope = await UserScopes.ResolveAsync(db, input.Role!, input.Scope, cancellationToken);
         if (!scope.Succeeded)
             return scope.Failure;
+        if (!UserScopes.Manages(currentUser, scope.Value.ProvinceCode))
+            return new Failure.Invalid(nameof(Input.Scope), UserScopes.OutsideAdministratorScope);
 
         var accessChanged = user.Role != input.Role || user.ScopeCode != scope.Value.Code || input.Locked;
         user.FullName = input.FullName!.Trim();

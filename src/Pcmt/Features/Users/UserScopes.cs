@@ -41,6 +41,12 @@ public static partial class UserScopes
         };
     }
 
+    /// <summary>A national administrator manages every account; a provincial one only accounts in that province.</summary>
+    public static bool Manages(CurrentUser administrator, string? provinceCode) =>
+        administrator.SeesWholeInstallation || (provinceCode is not null && provinceCode == administrator.ProvinceCode);
+
+    public const string OutsideAdministratorScope = "Tài khoản này thuộc phạm vi ngoài tỉnh bạn quản trị.";
+
     public static string Describe(ScopeKind kind, string? code, string? unitName) => kind switch
     {
         ScopeKind.National => "Toàn quốc",

@@ -12,8 +12,8 @@ public static class UsersApi
                 PagedResults.ListAsync(page, pageSize, paging => search.HandleAsync(new SearchUsers.Filter(q, role, scope), paging, cancellationToken)))
             .WithSummary("Danh sách tài khoản.");
 
-        group.MapGet("/{id:guid}", async (Guid id, UserManager<User> users) =>
-                await users.FindByIdAsync(id.ToString()) is { } user
+        group.MapGet("/{id:guid}", async (Guid id, UserManager<User> users, CurrentUser administrator) =>
+                await users.FindByIdAsync(id.ToString()) is { } user && UserScopes.Manages(administrator, user.ProvinceCode)
                     ? Results.Ok(new { user.Id, user.UserName, user.FullName, user.Role, Scope = user.ScopeCode, user.ScopeKind, user.TwoFactorEnabled, Version = user.ConcurrencyStamp })
                     : Problems.NotFound())
             .WithSummary("Một tài khoản.");

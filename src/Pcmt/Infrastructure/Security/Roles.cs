@@ -62,6 +62,9 @@ public static class Roles
 
     public static bool ReadsPersonFiles(string role) => PersonFileReaders.Contains(role);
 
+    /// <summary>Roles that must sign in with a second factor when Security:RequireTwoFactor is on: person-file readers, and the administrator, who controls every account.</summary>
+    public static bool RequiresTwoFactor(string role) => ReadsPersonFiles(role) || role == Admin;
+
     public static IReadOnlyList<ScopeKind> ScopesFor(string role) => AllowedScopes.TryGetValue(role, out var kinds) ? kinds : [];
 
     public static IReadOnlySet<string> PermissionsOf(string role) => Grants.TryGetValue(role, out var permissions) ? permissions : new HashSet<string>();

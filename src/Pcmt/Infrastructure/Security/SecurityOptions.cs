@@ -11,6 +11,6 @@ public sealed class SecurityOptions
     /// <summary>Lifetime of API bearer tokens.</summary>
     public int TokenLifetimeMinutes { get; set; } = 60;
 
-    /// <summary>Sign-in attempts allowed per client address and account name per minute (page and token endpoint).</summary>
+    /// <summary>Sign-in attempts allowed per client address per minute and app node (login page and token endpoint); account lockout is the per-account limit.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
 }

@@ -12,6 +12,24 @@ namespace Pcmt.Tests.Features.Account;
 public sealed class TwoFactorApp : App
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:RequireTwoFactor"] = "true" };
+
+    /// <summary>The administrator must use two-factor sign-in here too: enrol an authenticator, then sign in with its code.</summary>
+    protected override async Task<string> AdminTokenAsync()
+    {
+        var key = await EnrolAsync("admin");
+        var response = await RequestTokenAsync("admin", AdminPassword, Totp.Now(key));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public Task<string> EnrolAsync(string userName) => WithScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<User>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    });
 }
 
 public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorApp>
@@ -33,14 +51,7 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
     {
         await app.EnsureUserAsync(Roles.ProvincePolice, "19");
         var userName = App.UserNameFor(Roles.ProvincePolice, "19");
-        var key = await app.WithScopeAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<User>>();
-            var user = (await users.FindByNameAsync(userName))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-            return (await users.GetAuthenticatorKeyAsync(user))!;
-        });
+        var key = await app.EnrolAsync(userName);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await app.RequestTokenAsync(userName, App.UserPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync(userName, App.UserPassword, otp: Totp.Wrong(key))).StatusCode);
@@ -63,9 +74,19 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
     }
 
     [Fact]
-    public async Task The_administrator_and_aggregate_roles_are_not_forced_to_two_factor()
+    public async Task An_administrator_must_enrol_too()
     {
-        Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync("admin", App.AdminPassword)).StatusCode);
+        var admin = await app.AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "qtv.tinh", password = App.UserPassword, fullName = "Quản trị tỉnh", role = "admin", scope = "19" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var response = await app.RequestTokenAsync("qtv.tinh", App.UserPassword);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Aggregate_roles_are_not_forced_to_two_factor()
+    {
         await app.EnsureUserAsync(Roles.Viewer, "19");
         Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync(App.UserNameFor(Roles.Viewer, "19"), App.UserPassword)).StatusCode);
     }

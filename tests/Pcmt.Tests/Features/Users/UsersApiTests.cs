@@ -71,3 +71,29 @@ public sealed class UsersApiTests(App app)
         Assert.Equal("Sửa lần 1", (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{id}", Cancel)).GetProperty("fullName").GetString());
     }
 }
+
+/// <summary>A provincial administrator manages accounts of their own province only.</summary>
+[Collection(nameof(AppCollection))]
+public sealed class ProvincialAdministratorTests(App app)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sees_creates_and_edits_only_accounts_of_their_province()
+    {
+        var national = await app.AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await national.PostAsJsonAsync("/api/v1/users", new { userName = "qt.thainguyen", password = App.UserPassword, fullName = "Quản trị Thái Nguyên", role = "admin", scope = "19" }, Cancel)).StatusCode);
+        var hanoiUser = await national.PostAsJsonAsync("/api/v1/users", new { userName = "cb.hanoi", password = App.UserPassword, fullName = "Cán bộ Hà Nội", role = "viewer", scope = "01" }, Cancel);
+        var hanoiId = (await hanoiUser.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+
+        var provincial = app.WithToken(await app.TokenAsync("qt.thainguyen", App.UserPassword));
+        Assert.Equal(HttpStatusCode.Created, (await provincial.PostAsJsonAsync("/api/v1/users", new { userName = "cb.tn.moi", password = App.UserPassword, fullName = "Cán bộ mới", role = "commune-police", scope = "05443" }, Cancel)).StatusCode);
+        var outside = await provincial.PostAsJsonAsync("/api/v1/users", new { userName = "cb.hn.moi", password = App.UserPassword, fullName = "Ngoài tỉnh", role = "viewer", scope = "01" }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+
+        var listed = await provincial.GetFromJsonAsync<JsonElement>("/api/v1/users?pageSize=500", Cancel);
+        Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), u => u.GetProperty("userName").GetString() == "cb.hanoi");
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), u => u.GetProperty("userName").GetString() == "cb.tn.moi");
+        Assert.Equal(HttpStatusCode.NotFound, (await provincial.GetAsync($"/api/v1/users/{hanoiId}", Cancel)).StatusCode);
+    }
+}
