@@ -46,9 +46,11 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
 export PCMT_TEST_PG="Host=127.0.0.1;Port=$port;Username=pcmt;Database=postgres;Pooling=true;Maximum Pool Size=50"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-log "Restoring and building"
+log "Restoring, checking format, building"
 dotnet tool restore >/dev/null
-dotnet build Pcmt.slnx -c Release -nologo -v quiet
+dotnet restore Pcmt.slnx -v quiet
+dotnet format Pcmt.slnx --verify-no-changes --no-restore
+dotnet build Pcmt.slnx -c Release -nologo -v quiet --no-restore
 
 results="$work/results"
 mkdir -p "$results"
