@@ -14,6 +14,7 @@ using Microsoft.Extensions.WebEncoders;
 using Pcmt.Features.Account;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
+using Pcmt.Features.Persons;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -142,6 +143,7 @@ public static class PcmtApplication
 
         services.AddAdministrativeUnits();
         services.AddUsers();
+        services.AddPersons(configuration);
         services.AddAccount();
         services.AddAudit();
         return builder;
@@ -179,6 +181,7 @@ public static class PcmtApplication
         var api = app.MapGroup("/api/v1");
         api.MapAccountApi();
         api.MapUsersApi();
+        api.MapPersonsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
 

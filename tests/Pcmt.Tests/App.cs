@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Pcmt.Tests;
@@ -73,9 +74,15 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("PCMT_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Protection:Keys:1", TestKeys.Key1);
+        builder.UseSetting("Protection:IndexKey", TestKeys.Index);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
     }
+
+    /// <summary>Every log message the app wrote, to prove that no personal data reaches the logs.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
 
     public override async ValueTask DisposeAsync()
     {
@@ -188,3 +195,28 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
 
 [CollectionDefinition(nameof(AppCollection))]
 public sealed class AppCollection : ICollectionFixture<App>;
+
+internal static class TestKeys
+{
+    public static readonly string Key1 = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static readonly string Index = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+}
+
+internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
+    }
+}

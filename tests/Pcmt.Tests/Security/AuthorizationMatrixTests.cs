@@ -18,6 +18,9 @@ public sealed class AuthorizationMatrixTests(App app)
         SignedIn,
         AdminOnly,
         EditPopulation,
+        ViewPersons,
+        RegisterPersons,
+        PersonAccessLog,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -35,6 +38,11 @@ public sealed class AuthorizationMatrixTests(App app)
         ["PUT /api/v1/admin-units/{code}/population/{year:int}"] = Access.EditPopulation,
         ["GET /api/v1/audit-entries/"] = Access.AdminOnly,
         ["GET /api/v1/audit-entries/verify"] = Access.AdminOnly,
+        ["POST /api/v1/persons/"] = Access.RegisterPersons,
+        ["GET /api/v1/persons/"] = Access.ViewPersons,
+        ["GET /api/v1/persons/{id:guid}"] = Access.ViewPersons,
+        ["PUT /api/v1/persons/{id:guid}"] = Access.RegisterPersons,
+        ["GET /api/v1/persons/{id:guid}/access-log"] = Access.PersonAccessLog,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -79,6 +87,9 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.Anonymous or Access.SignedIn => true,
         Access.AdminOnly => role == Roles.Admin,
         Access.EditPopulation => role is Roles.Admin or Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
+        Access.ViewPersons => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff or Roles.FacilityStaff,
+        Access.RegisterPersons => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.PersonAccessLog => role is Roles.Admin or Roles.ProvincePolice,
         _ => false,
     };
 

@@ -8,6 +8,7 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string Read = "read";
     public const string Export = "export";
+    public const string List = "list";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
 
@@ -18,6 +19,7 @@ public static class AuditActions
         [Delete] = "Xóa",
         [Read] = "Xem",
         [Export] = "Xuất dữ liệu",
+        [List] = "Xem danh sách",
         [SignIn] = "Đăng nhập",
         [SignInFailed] = "Đăng nhập thất bại",
     };

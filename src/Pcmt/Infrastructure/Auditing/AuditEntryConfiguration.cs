@@ -14,7 +14,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(e => e.Action).HasMaxLength(32);
         builder.Property(e => e.EntityType).HasMaxLength(64);
         builder.Property(e => e.EntityKey).HasMaxLength(128);
-        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.Property(e => e.Detail); // unbounded: a list view records every person it showed
         builder.Property(e => e.Purpose).HasMaxLength(500);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);

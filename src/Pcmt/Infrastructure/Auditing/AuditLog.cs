@@ -6,6 +6,10 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user)
     public Task RecordReadAsync(string entityType, string entityKey, Guid? personId, string? part, string? purpose, CancellationToken cancellationToken) =>
         RecordAsync(AuditActions.Read, entityType, entityKey, personId, part, purpose, cancellationToken);
 
+    /// <summary>A list view: which persons it showed (their ids), to whom, for which filter.</summary>
+    public Task RecordListAsync(string entityType, IEnumerable<Guid> shown, string filter, CancellationToken cancellationToken) =>
+        RecordAsync(AuditActions.List, entityType, "*", null, string.Join(",", shown), filter, cancellationToken);
+
     public Task RecordExportAsync(string entityType, string filter, string? purpose, CancellationToken cancellationToken) =>
         RecordAsync(AuditActions.Export, entityType, "*", null, filter, purpose, cancellationToken);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Persons;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -39,6 +40,10 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
 
     public DbSet<CommunePopulation> CommunePopulations => Set<CommunePopulation>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<DuplicateReview> DuplicateReviews => Set<DuplicateReview>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -202,7 +207,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
             Action = Action,
             EntityType = Entry.Metadata.ClrType.Name,
             EntityKey = KeyBefore ?? KeyOf(Entry),
-            Detail = Fields is { Length: > 2000 } ? Fields[..2000] : Fields,
+            PersonId = (Entry.Entity as IPersonRecord)?.PersonId,
+            Detail = Fields,
         };
 
         private static string KeyOf(EntityEntry entry) =>

@@ -9,6 +9,10 @@ public static class Permissions
     public const string EditPopulation = "units.population.edit";
     public const string ManageUsers = "users.manage";
     public const string ViewAuditLog = "audit.view";
+    public const string ViewPersons = "persons.view";
+    public const string RegisterPersons = "persons.register";
+    public const string OverrideCitizenIdCheck = "persons.citizen-id.override";
+    public const string ViewPersonAccessLog = "persons.access-log.view";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

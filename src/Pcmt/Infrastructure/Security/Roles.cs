@@ -29,12 +29,14 @@ public static class Roles
 
     private static readonly Dictionary<string, HashSet<string>> Grants = new()
     {
-        [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog],
-        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation],
-        [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation],
-        [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation],
-        [HealthStaff] = [Permissions.ViewAdministrativeUnits],
-        [FacilityStaff] = [Permissions.ViewAdministrativeUnits],
+        [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog, Permissions.ViewPersonAccessLog],
+        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog],
+        [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons],
+        [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons],
+        // Health staff identify the people they examine or treat; the lifecycle module limits them to determinations and methadone records.
+        [HealthStaff] = [Permissions.ViewAdministrativeUnits, Permissions.ViewPersons],
+        // Facility staff see residents of their facility: none until rehab episodes place people there (their scope has no commune).
+        [FacilityStaff] = [Permissions.ViewAdministrativeUnits, Permissions.ViewPersons],
         [Department] = [Permissions.ViewAdministrativeUnits],
         [Viewer] = [Permissions.ViewAdministrativeUnits],
     };

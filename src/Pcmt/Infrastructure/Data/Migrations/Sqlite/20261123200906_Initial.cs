@@ -50,7 +50,7 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     entity_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     entity_key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     person_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    detail = table.Column<string>(type: "TEXT", nullable: true),
                     purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
@@ -72,6 +72,69 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "duplicate_reviews",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    candidate_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    score = table.Column<int>(type: "INTEGER", nullable: false),
+                    reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    province_code = table.Column<string>(type: "TEXT", nullable: false),
+                    commune_code = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_duplicate_reviews", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "persons",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    file_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    full_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    search_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    date_of_birth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    birth_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    sex = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    citizen_id_protected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    citizen_id_index = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    citizen_id_override_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    legacy_id_protected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    legacy_id_index = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    phone_protected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ethnicity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    occupation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    education = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    marital_status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    permanent_commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    permanent_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    temporary_commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    temporary_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    current_commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    current_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    guardian_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    guardian_relation = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    guardian_phone_protected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    substances = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    flags = table.Column<int>(type: "INTEGER", nullable: false),
+                    province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_persons", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,6 +217,27 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         name: "fk_unit_successions_administrative_units_successor_id",
                         column: x => x.successor_id,
                         principalTable: "administrative_units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_aliases",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    search_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_person_aliases", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_person_aliases_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -273,6 +357,48 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_person_aliases_person_id",
+                table: "person_aliases",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_person_aliases_search_name",
+                table: "person_aliases",
+                column: "search_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_birth_year_sex",
+                table: "persons",
+                columns: new[] { "birth_year", "sex" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_citizen_id_index",
+                table: "persons",
+                column: "citizen_id_index",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_file_code",
+                table: "persons",
+                column: "file_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_legacy_id_index",
+                table: "persons",
+                column: "legacy_id_index");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_province_code_commune_code",
+                table: "persons",
+                columns: new[] { "province_code", "commune_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_search_name",
+                table: "persons",
+                column: "search_name");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_unit_successions_predecessor_id_successor_id",
                 table: "unit_successions",
                 columns: new[] { "predecessor_id", "successor_id" },
@@ -318,6 +444,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "duplicate_reviews");
+
+            migrationBuilder.DropTable(
+                name: "person_aliases");
+
+            migrationBuilder.DropTable(
                 name: "unit_successions");
 
             migrationBuilder.DropTable(
@@ -328,6 +460,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "persons");
 
             migrationBuilder.DropTable(
                 name: "administrative_units");

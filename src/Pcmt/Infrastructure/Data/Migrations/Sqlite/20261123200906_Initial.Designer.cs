@@ -11,7 +11,7 @@ using Pcmt.Infrastructure.Data;
 namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123191501_Initial")]
+    [Migration("20261123200906_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -280,6 +280,253 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Persons.DuplicateReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_reviews");
+
+                    b.ToTable("duplicate_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_id_index");
+
+                    b.Property<string>("CitizenIdOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_id_override_reason");
+
+                    b.Property<string>("CitizenIdProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_id_protected");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("education");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<string>("FileCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_code");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhoneProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_phone_protected");
+
+                    b.Property<string>("GuardianRelation")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relation");
+
+                    b.Property<string>("LegacyIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legacy_id_index");
+
+                    b.Property<string>("LegacyIdProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legacy_id_protected");
+
+                    b.Property<string>("MaritalStatus")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marital_status");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_protected");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Substances")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("substances");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_persons");
+
+                    b.HasIndex("CitizenIdIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_citizen_id_index");
+
+                    b.HasIndex("FileCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_file_code");
+
+                    b.HasIndex("LegacyIdIndex")
+                        .HasDatabaseName("ix_persons_legacy_id_index");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_persons_search_name");
+
+                    b.HasIndex("BirthYear", "Sex")
+                        .HasDatabaseName("ix_persons_birth_year_sex");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_persons_province_code_commune_code");
+
+                    b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Persons.PersonAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_aliases");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_aliases_person_id");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_person_aliases_search_name");
+
+                    b.ToTable("person_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,7 +662,6 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
@@ -552,6 +798,108 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
+                {
+                    b.OwnsOne("Pcmt.Features.Persons.Residence", "Current", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("current_address");
+
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("current_commune_code");
+
+                            b1.HasKey("PersonId");
+
+                            b1.ToTable("persons");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_persons_persons_id");
+                        });
+
+                    b.OwnsOne("Pcmt.Features.Persons.Residence", "Permanent", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("permanent_address");
+
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("permanent_commune_code");
+
+                            b1.HasKey("PersonId");
+
+                            b1.ToTable("persons");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_persons_persons_id");
+                        });
+
+                    b.OwnsOne("Pcmt.Features.Persons.Residence", "Temporary", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("temporary_address");
+
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("temporary_commune_code");
+
+                            b1.HasKey("PersonId");
+
+                            b1.ToTable("persons");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_persons_persons_id");
+                        });
+
+                    b.Navigation("Current")
+                        .IsRequired();
+
+                    b.Navigation("Permanent")
+                        .IsRequired();
+
+                    b.Navigation("Temporary")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Persons.PersonAlias", b =>
+                {
+                    b.HasOne("Pcmt.Features.Persons.Person", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_aliases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }

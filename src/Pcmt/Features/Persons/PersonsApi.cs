@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Pcmt.Features.Persons;
+
+public static class PersonsApi
+{
+    public static void MapPersonsApi(this RouteGroupBuilder api)
+    {
+        var persons = api.MapGroup("/persons").WithTags("Persons");
+
+        persons.MapPost("/", async (RegisterPerson register, RegisterPerson.Input input, CancellationToken cancellationToken) =>
+                (await register.HandleAsync(input, cancellationToken)).ToHttpResult(r => TypedResults.Created($"/api/v1/persons/{r.Id}", new
+                {
+                    id = r.Id,
+                    fileCode = r.FileCode,
+                    warnings = r.Warnings,
+                    possibleDuplicates = r.PossibleDuplicates,
+                    possibleDuplicatesElsewhere = r.PossibleDuplicatesElsewhere,
+                })))
+            .RequireAuthorization(Permissions.RegisterPersons)
+            .WithSummary("Đăng ký đối tượng. 409 kèm existingId khi số định danh đã có; hồ sơ có thể trùng được trả về và đưa vào hàng đợi rà soát.");
+
+        persons.MapGet("/", async (SearchPersons search, string? q, string? citizenId, string? commune, string? status, string? dateOfBirth, int? page, int? pageSize, CancellationToken cancellationToken) =>
+            {
+                var paging = Paging.From(page, pageSize);
+                if (!paging.Succeeded)
+                    return paging.Failure.ToHttpResult();
+                return (await search.HandleAsync(new SearchPersons.Filter(q, citizenId, commune, status, dateOfBirth), paging.Value, cancellationToken)).ToHttpResult(TypedResults.Ok);
+            })
+            .RequireAuthorization(Permissions.ViewPersons)
+            .WithSummary("Tra cứu đối tượng trong phạm vi của người dùng (tên không dấu, số định danh, xã, tình trạng, ngày sinh).");
+
+        persons.MapGet("/{id:guid}", async (GetPerson get, Guid id, [FromQuery] string? purpose, CancellationToken cancellationToken) =>
+                await get.HandleAsync(id, purpose, cancellationToken) is { } person ? Results.Ok(person) : Problems.NotFound())
+            .RequireAuthorization(Permissions.ViewPersons)
+            .WithSummary("Hồ sơ một đối tượng (mỗi lượt xem được ghi nhật ký). 404 nếu ngoài phạm vi.");
+
+        persons.MapPut("/{id:guid}", async (UpdatePerson update, Guid id, UpdatePerson.Input input, CancellationToken cancellationToken) =>
+                (await update.HandleAsync(id, input, cancellationToken)).ToHttpResult(version => TypedResults.Ok(new { version })))
+            .RequireAuthorization(Permissions.RegisterPersons)
+            .WithSummary("Sửa hồ sơ (cần version hiện tại; 409 nếu người khác đã sửa trước).");
+
+        persons.MapGet("/{id:guid}/access-log", async (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
+            {
+                var paging = Paging.From(page, pageSize);
+                if (!paging.Succeeded)
+                    return paging.Failure.ToHttpResult();
+                return await log.HandleAsync(id, paging.Value, cancellationToken) is { } rows ? Results.Ok(rows) : Problems.NotFound();
+            })
+            .RequireAuthorization(Permissions.ViewPersonAccessLog)
+            .WithSummary("Lịch sử truy cập hồ sơ: ai đã xem hoặc sửa, khi nào, với mục đích gì.");
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmt.Features.AdministrativeUnits;
+
+namespace Pcmt.Features.Persons;
+
+/// <summary>Đăng ký đối tượng: adds a person after the citizen-ID rules and the duplicate checks; likely duplicates go to the review queue.</summary>
+public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDuplicates duplicates, TimeProvider clock)
+{
+    public sealed record Input : PersonInput
+    {
+        /// <summary>The registering officer has seen the likely matches and states this is a different person.</summary>
+        public bool ConfirmedNotDuplicate { get; init; }
+    }
+
+    public sealed record Registered(Guid Id, string FileCode, IReadOnlyList<string> Warnings, IReadOnlyList<FindDuplicates.Candidate> PossibleDuplicates, int PossibleDuplicatesElsewhere);
+
+    public async Task<Result<Registered>> HandleAsync(Input input, CancellationToken cancellationToken)
+    {
+        var checkedInput = await rules.CheckAsync(input, cancellationToken);
+        if (!checkedInput.Succeeded)
+            return checkedInput.Failure;
+        var valid = checkedInput.Value;
+
+        if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } conflict)
+            return conflict;
+
+        var subject = PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code);
+        var matches = await duplicates.HandleAsync(subject, null, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = new Person { CreatedAt = now };
+        rules.Apply(person, input, valid);
+        person.FileCode = await NextFileCodeAsync(valid.Commune, now, cancellationToken);
+        db.Persons.Add(person);
+        foreach (var candidate in matches.Visible)
+        {
+            db.DuplicateReviews.Add(new DuplicateReview
+            {
+                PersonId = person.Id,
+                CandidateId = candidate.Id,
+                Score = candidate.Score,
+                Reasons = string.Join("; ", candidate.Reasons),
+                ProvinceCode = person.ProvinceCode,
+                CommuneCode = person.CommuneCode,
+                CreatedAt = now,
+                Outcome = input.ConfirmedNotDuplicate ? "confirmed-different-at-registration" : null,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same citizen ID registered by someone else a moment ago: the unique index refused it.
+            if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } raced)
+                return raced;
+            throw;
+        }
+
+        return new Registered(person.Id, person.FileCode, valid.Warnings, matches.Visible, matches.Elsewhere);
+    }
+
+    /// <summary>409 when the citizen ID is already registered: the record's id if the caller may see it, else whom to contact.</summary>
+    private async Task<Failure?> ExistingAsync(string citizenIdIndex, CancellationToken cancellationToken)
+    {
+        var existing = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
+            .Where(p => p.CitizenIdIndex == citizenIdIndex)
+            .Select(p => new { p.Id, p.ProvinceCode, p.CommuneCode })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is null)
+            return null;
+
+        var visible = await db.Persons.AnyAsync(p => p.Id == existing.Id, cancellationToken);
+        if (visible)
+        {
+            return new Failure.Conflict("Số định danh cá nhân này đã có trong sổ đăng ký.", new Dictionary<string, object?> { ["existingId"] = existing.Id });
+        }
+
+        var commune = await db.AdministrativeUnits.FindCurrentAsync(existing.CommuneCode, cancellationToken);
+        return new Failure.Conflict($"Số định danh cá nhân này đã được đăng ký tại {commune?.Name ?? "địa bàn khác"}. Vui lòng liên hệ Công an địa bàn đó để tiếp nhận hồ sơ (chuyển địa bàn).");
+    }
+
+    /// <summary>Mã hồ sơ: commune code, two-digit year, running number in the commune ("05443-26-00012").</summary>
+    private async Task<string> NextFileCodeAsync(AdministrativeUnit commune, DateTime now, CancellationToken cancellationToken)
+    {
+        var prefix = $"{commune.Code}-{now:yy}-";
+        var last = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
+            .Where(p => p.FileCode.StartsWith(prefix))
+            .OrderByDescending(p => p.FileCode)
+            .Select(p => p.FileCode)
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return $"{prefix}{next:D5}";
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pcmt.Infrastructure.Auditing;
+using Pcmt.Infrastructure.Text;
+
+namespace Pcmt.Features.Persons;
+
+/// <summary>Tra cứu đối tượng: by name or alias without diacritics, exact citizen ID, birth date, commune, status; only people in the caller's area; the list view is audited.</summary>
+public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog audit)
+{
+    public sealed record Filter(string? Q = null, string? CitizenId = null, string? Commune = null, string? Status = null, string? DateOfBirth = null);
+
+    public sealed record Row(Guid Id, string FileCode, string FullName, string DateOfBirth, string Sex, string ResidenceCommuneCode, string Status);
+
+    public async Task<Result<PagedList<Row>>> HandleAsync(Filter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        if (filter.Status is { Length: > 0 } status && !PersonStatus.All.Contains(status))
+            return new Failure.Invalid("status", "Tình trạng không hợp lệ. Các giá trị: " + string.Join(", ", PersonStatus.All) + ".");
+        BirthDate birth = default;
+        if (!string.IsNullOrWhiteSpace(filter.DateOfBirth) && !BirthDate.TryParse(filter.DateOfBirth, out birth))
+            return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy.");
+
+        var query = db.Persons.AsNoTracking(); // the UnitScope filter limits this to the caller's area
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = VietnameseText.Fold(filter.Q);
+            query = query.Where(p => p.SearchName.Contains(q) || p.Aliases.Any(a => a.SearchName.Contains(q)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CitizenId))
+        {
+            var index = rules.Index(new string(filter.CitizenId.Where(c => !char.IsWhiteSpace(c)).ToArray()));
+            query = query.Where(p => p.CitizenIdIndex == index || p.LegacyIdIndex == index);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Commune))
+            query = query.Where(p => p.CommuneCode == filter.Commune.Trim());
+        if (birth.Date is { } date)
+            query = query.Where(p => p.DateOfBirth == date);
+        else if (birth.Year > 0)
+            query = query.Where(p => p.BirthYear == birth.Year);
+        if (filter.Status is { Length: > 0 } && filter.Status != PersonStatus.None)
+            query = query.Where(p => false); // no legal records yet: every person is "none" until the lifecycle records exist
+
+        var page = await query.OrderBy(p => p.SearchName).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.FileCode, p.FullName, p.BirthYear, p.DateOfBirth, p.Sex, p.CommuneCode })
+            .ToPagedListAsync(paging, cancellationToken);
+
+        var rows = page.Items
+            .Select(p => new Row(p.Id, p.FileCode, p.FullName, new BirthDate(p.BirthYear, p.DateOfBirth).ToApi(), p.Sex == Sex.Female ? "female" : "male", p.CommuneCode, PersonStatus.None))
+            .ToList();
+        if (rows.Count > 0)
+        {
+            // Which persons each list showed, and to whom (SanteDB/ATNA practice); the filter goes in as the purpose context.
+            await audit.RecordListAsync(nameof(Person), rows.Select(r => r.Id), Describe(filter), cancellationToken);
+        }
+
+        return new PagedList<Row>(rows, page.Total, page.Page, page.PageSize);
+    }
+
+    private static string Describe(Filter filter) => string.Join("; ", new[]
+    {
+        filter.Q is { Length: > 0 } ? "q=" + filter.Q : null,
+        filter.CitizenId is { Length: > 0 } ? "citizenId=(ẩn)" : null,
+        filter.Commune is { Length: > 0 } ? "commune=" + filter.Commune : null,
+        filter.Status is { Length: > 0 } ? "status=" + filter.Status : null,
+        filter.DateOfBirth is { Length: > 0 } ? "dateOfBirth=" + filter.DateOfBirth : null,
+    }.Where(s => s is not null)).ToString(CultureInfo.InvariantCulture);
+}
