@@ -65,6 +65,11 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Users/Index"] = Access.AdminOnly,
         ["GET /Users/Create"] = Access.AdminOnly,
         ["GET /Users/Details/{id:guid}"] = Access.AdminOnly,
+        ["GET /Persons"] = Access.ViewPersons,
+        ["GET /Persons/Index"] = Access.ViewPersons,
+        ["GET /Persons/Register"] = Access.RegisterPersons,
+        ["GET /Persons/Details/{id:guid}"] = Access.ViewPersons,
+        ["GET /Persons/Edit/{id:guid}"] = Access.RegisterPersons,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
     };

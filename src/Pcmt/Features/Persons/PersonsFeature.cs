@@ -10,6 +10,7 @@ public static class PersonsFeature
             Path.Combine(Directory.GetCurrentDirectory(), "data", "pcmt-keys.json"),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<PersonalDataProtector>()))
         .AddScoped<PersonRules>()
+        .AddScoped<PersonForm>()
         .AddScoped<FindDuplicates>()
         .AddScoped<RegisterPerson>()
         .AddScoped<SearchPersons>()

@@ -62,6 +62,19 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
         return new Registered(person.Id, person.FileCode, valid.Warnings, matches.Visible, matches.Elsewhere);
     }
 
+    /// <summary>Before saving, on the form: the likely matches the officer must look at (nothing is written).</summary>
+    public async Task<Result<FindDuplicates.Outcome>> PreviewAsync(Input input, CancellationToken cancellationToken)
+    {
+        var checkedInput = await rules.CheckAsync(input, cancellationToken);
+        if (!checkedInput.Succeeded)
+            return checkedInput.Failure;
+        var valid = checkedInput.Value;
+        if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } conflict)
+            return conflict;
+        return await duplicates.HandleAsync(
+            PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code), null, cancellationToken);
+    }
+
     /// <summary>409 when the citizen ID is already registered: the record's id if the caller may see it, else whom to contact.</summary>
     private async Task<Failure?> ExistingAsync(string citizenIdIndex, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Trang chủ", "/Index", null),
+        new("Đối tượng", "/Persons/Index", Permissions.ViewPersons),
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
