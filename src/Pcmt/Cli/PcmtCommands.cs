@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.Audit;
+using Pcmt.Features.Persons;
 
 namespace Pcmt.Cli;
 
-/// <summary>Lệnh quản trị: <c>pcmt db migrate</c>, <c>pcmt audit verify</c>. Commands use the same use-case classes as the web app.</summary>
+/// <summary>Lệnh quản trị: <c>pcmt db migrate</c>, <c>pcmt audit verify</c>, <c>pcmt keys rotate</c>. Commands use the same use-case classes as the web app.</summary>
 public static class PcmtCommands
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
@@ -39,7 +40,18 @@ public static class PcmtCommands
         });
         var audit = new Command("audit", "Nhật ký hệ thống.") { verify };
 
+        var rotate = new Command("rotate", "Mã hóa lại số định danh, số CMND, số điện thoại bằng khóa đang dùng (Protection:ActiveKey) để có thể thu hồi khóa cũ.");
+        rotate.SetAction(async (_, cancellationToken) =>
+        {
+            using var scope = scopes.CreateScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<RotatePersonalDataKeys>().HandleAsync(500, cancellationToken);
+            Console.WriteLine($"Đã mã hóa lại {outcome.Values:N0} giá trị của {outcome.Persons:N0} đối tượng.");
+            return 0;
+        });
+        var keys = new Command("keys", "Khóa mã hóa dữ liệu cá nhân.") { rotate };
+
         root.Subcommands.Add(db);
+        root.Subcommands.Add(keys);
         root.Subcommands.Add(audit);
         return await root.Parse(args).InvokeAsync();
     }

@@ -65,7 +65,7 @@ public sealed class LoadUnitCatalog(AppDbContext db, ILogger<LoadUnitCatalog> lo
         db.UnitSuccessions.AddRange(successions);
 
         var units = provinces.Count + communes.Count + legacyProvinces.Count + legacyDistricts.Count + legacyCommunes.Count;
-        await db.SaveReferenceDataAsync(nameof(AdministrativeUnit), $"catalogue 2025: {units} units, {successions.Count} successions", cancellationToken);
+        await db.SaveBulkAsync(nameof(AdministrativeUnit), $"catalogue 2025: {units} units, {successions.Count} successions", cancellationToken);
         logger.LogInformation("Loaded administrative unit catalogue: {Units} units, {Successions} successions", units, successions.Count);
         return new Outcome(true, units, successions.Count);
     }

@@ -16,5 +16,6 @@ public static class PersonsFeature
         .AddScoped<SearchPersons>()
         .AddScoped<GetPerson>()
         .AddScoped<UpdatePerson>()
-        .AddScoped<PersonAccessLog>();
+        .AddScoped<PersonAccessLog>()
+        .AddScoped<RotatePersonalDataKeys>();
 }

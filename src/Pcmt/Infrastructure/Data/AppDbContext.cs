@@ -84,8 +84,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         builder.Entity<T>().HasQueryFilter(UnitScopeFilter, filter);
     }
 
-    /// <summary>Bulk reference data (the unit catalogue): one summary audit entry instead of one per row.</summary>
-    internal async Task SaveReferenceDataAsync(string entityType, string summary, CancellationToken cancellationToken)
+    /// <summary>Bulk operations (the unit catalogue, key rotation): one summary audit entry instead of one per row.</summary>
+    internal async Task SaveBulkAsync(string entityType, string summary, CancellationToken cancellationToken)
     {
         AuditEntries.Add(new AuditEntry
         {

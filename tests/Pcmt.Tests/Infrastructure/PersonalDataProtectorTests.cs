@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Pcmt.Infrastructure.Protection;
+
+namespace Pcmt.Tests.Infrastructure;
+
+public sealed class PersonalDataProtectorTests
+{
+    private static readonly byte[] Key1 = RandomNumberGenerator.GetBytes(32);
+    private static readonly byte[] Key2 = RandomNumberGenerator.GetBytes(32);
+    private static readonly byte[] IndexKey = RandomNumberGenerator.GetBytes(32);
+
+    [Fact]
+    public void Round_trips_and_never_stores_the_plaintext()
+    {
+        var protector = new PersonalDataProtector(new Dictionary<int, byte[]> { [1] = Key1 }, 1, IndexKey);
+        var stored = protector.Encrypt("001090012345");
+        Assert.DoesNotContain("001090012345", stored, StringComparison.Ordinal);
+        Assert.StartsWith("v1.", stored, StringComparison.Ordinal);
+        Assert.Equal("001090012345", protector.Decrypt(stored));
+    }
+
+    [Fact]
+    public void The_same_value_encrypts_differently_each_time_but_indexes_the_same()
+    {
+        var protector = new PersonalDataProtector(new Dictionary<int, byte[]> { [1] = Key1 }, 1, IndexKey);
+        Assert.NotEqual(protector.Encrypt("001090012345"), protector.Encrypt("001090012345"));
+        Assert.Equal(protector.BlindIndex("001090012345"), protector.BlindIndex("001090012345"));
+        Assert.NotEqual(protector.BlindIndex("001090012345"), protector.BlindIndex("001090012346"));
+    }
+
+    [Fact]
+    public void A_rotated_protector_reads_old_values_and_writes_the_new_version()
+    {
+        var old = new PersonalDataProtector(new Dictionary<int, byte[]> { [1] = Key1 }, 1, IndexKey);
+        var rotated = new PersonalDataProtector(new Dictionary<int, byte[]> { [1] = Key1, [2] = Key2 }, 2, IndexKey);
+        var stored = old.Encrypt("0912345678");
+        Assert.Equal("0912345678", rotated.Decrypt(stored));
+        Assert.Equal(2, PersonalDataProtector.VersionOf(rotated.Encrypt("0912345678")));
+        Assert.Equal(old.BlindIndex("x"), rotated.BlindIndex("x"));
+    }
+
+    [Fact]
+    public void A_tampered_value_or_a_missing_key_fails_loudly()
+    {
+        var protector = new PersonalDataProtector(new Dictionary<int, byte[]> { [1] = Key1 }, 1, IndexKey);
+        var stored = protector.Encrypt("001090012345");
+        var tampered = stored[..^3] + (stored[^3] == 'A' ? "B" : "A") + stored[^2..];
+        Assert.ThrowsAny<CryptographicException>(() => protector.Decrypt(tampered));
+
+        var other = new PersonalDataProtector(new Dictionary<int, byte[]> { [2] = Key2 }, 2, IndexKey);
+        Assert.ThrowsAny<CryptographicException>(() => other.Decrypt(stored));
+    }
+}
