@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewPersons,
         RegisterPersons,
         PersonAccessLog,
+        BreakGlass,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -43,6 +44,9 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/persons/{id:guid}"] = Access.ViewPersons,
         ["PUT /api/v1/persons/{id:guid}"] = Access.RegisterPersons,
         ["GET /api/v1/persons/{id:guid}/access-log"] = Access.PersonAccessLog,
+        ["POST /api/v1/persons/{id:guid}/break-glass"] = Access.BreakGlass,
+        ["GET /api/v1/access-grants"] = Access.AdminOnly,
+        ["POST /api/v1/access-grants/{id:long}/review"] = Access.AdminOnly,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -95,6 +99,7 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewPersons => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff or Roles.FacilityStaff,
         Access.RegisterPersons => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.PersonAccessLog => role is Roles.Admin or Roles.ProvincePolice,
+        Access.BreakGlass => role is Roles.ProvincePolice,
         _ => false,
     };
 
@@ -112,6 +117,7 @@ public sealed class AuthorizationMatrixTests(App app)
                     .Replace("{code}", "05443", StringComparison.Ordinal)
                     .Replace("{year:int}", "2026", StringComparison.Ordinal)
                     .Replace("{id:guid}", anyUserId.ToString(), StringComparison.Ordinal)
+                    .Replace("{id:long}", "1", StringComparison.Ordinal)
                     .Replace("{documentName}", "v1", StringComparison.Ordinal);
                 routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal)));
             }

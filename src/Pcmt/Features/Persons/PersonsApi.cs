@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Pcmt.Features.Persons;
 
@@ -39,6 +40,35 @@ public static class PersonsApi
                 (await update.HandleAsync(id, input, cancellationToken)).ToHttpResult(version => TypedResults.Ok(new { version })))
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Sửa hồ sơ (cần version hiện tại; 409 nếu người khác đã sửa trước).");
+
+        persons.MapPost("/{id:guid}/break-glass", async (BreakGlass breakGlass, Guid id, BreakGlass.Input input, CancellationToken cancellationToken) =>
+                (await breakGlass.HandleAsync(id, input, cancellationToken)).ToHttpResult(g => TypedResults.Created($"/api/v1/access-grants/{g.Id}", new { id = g.Id, expiresAt = g.ExpiresAt })))
+            .RequireAuthorization(Permissions.BreakGlass)
+            .WithSummary("Truy cập khẩn cấp một hồ sơ ngoài địa bàn trong thời gian giới hạn (mặc định 3 giờ), bắt buộc ghi lý do; được ghi nhật ký và đưa vào danh sách rà soát.");
+
+        api.MapGet("/access-grants", async (AppDbContext db, bool? reviewed, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                await PagedResults.ListAsync(page, pageSize, paging => db.AccessGrants.AsNoTracking()
+                    .Where(g => reviewed == null || (g.ReviewedAt != null) == reviewed)
+                    .OrderByDescending(g => g.Id)
+                    .Select(g => new { g.Id, g.UserName, g.PersonId, g.Reason, g.GrantedAt, g.ExpiresAt, g.ReviewedAt, g.ReviewedBy })
+                    .ToPagedListAsync(paging, cancellationToken)))
+            .WithTags("Persons")
+            .RequireAuthorization(Permissions.ReviewAccessGrants)
+            .WithSummary("Các lần truy cập khẩn cấp, để rà soát.");
+
+        api.MapPost("/access-grants/{id:long}/review", async (AppDbContext db, CurrentUser user, TimeProvider clock, long id, CancellationToken cancellationToken) =>
+            {
+                var grant = await db.AccessGrants.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+                if (grant is null)
+                    return Problems.NotFound();
+                grant.ReviewedAt ??= clock.GetUtcNow().UtcDateTime;
+                grant.ReviewedBy ??= user.UserName;
+                await db.SaveChangesAsync(cancellationToken);
+                return Results.NoContent();
+            })
+            .WithTags("Persons")
+            .RequireAuthorization(Permissions.ReviewAccessGrants)
+            .WithSummary("Đánh dấu đã rà soát một lần truy cập khẩn cấp.");
 
         persons.MapGet("/{id:guid}/access-log", async (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
             {

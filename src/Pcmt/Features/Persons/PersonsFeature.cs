@@ -17,5 +17,6 @@ public static class PersonsFeature
         .AddScoped<GetPerson>()
         .AddScoped<UpdatePerson>()
         .AddScoped<PersonAccessLog>()
-        .AddScoped<RotatePersonalDataKeys>();
+        .AddScoped<RotatePersonalDataKeys>()
+        .AddScoped<BreakGlass>();
 }

@@ -45,6 +45,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<DuplicateReview> DuplicateReviews => Set<DuplicateReview>();
 
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

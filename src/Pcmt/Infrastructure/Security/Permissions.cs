@@ -13,6 +13,8 @@ public static class Permissions
     public const string RegisterPersons = "persons.register";
     public const string OverrideCitizenIdCheck = "persons.citizen-id.override";
     public const string ViewPersonAccessLog = "persons.access-log.view";
+    public const string BreakGlass = "persons.break-glass";
+    public const string ReviewAccessGrants = "persons.break-glass.review";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -29,8 +29,8 @@ public static class Roles
 
     private static readonly Dictionary<string, HashSet<string>> Grants = new()
     {
-        [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog, Permissions.ViewPersonAccessLog],
-        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog],
+        [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog, Permissions.ViewPersonAccessLog, Permissions.ReviewAccessGrants],
+        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog, Permissions.BreakGlass],
         [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons],
         [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons],
         // Health staff identify the people they examine or treat; the lifecycle module limits them to determinations and methadone records.

@@ -292,6 +292,64 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Persons.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("ReviewedAt")
+                        .HasDatabaseName("ix_access_grants_reviewed_at");
+
+                    b.HasIndex("UserId", "PersonId", "ExpiresAt")
+                        .HasDatabaseName("ix_access_grants_user_id_person_id_expires_at");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.DuplicateReview", b =>
                 {
                     b.Property<long>("Id")
@@ -307,7 +365,8 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
                     b.Property<DateTime>("CreatedAt")
@@ -315,7 +374,8 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnName("created_at");
 
                     b.Property<string>("Outcome")
-                        .HasColumnType("text")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("outcome");
 
                     b.Property<Guid>("PersonId")
@@ -324,12 +384,14 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("province_code");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("reasons");
 
                     b.Property<int>("Score")
@@ -338,6 +400,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_duplicate_reviews");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_duplicate_reviews_person_id");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Outcome")
+                        .HasDatabaseName("ix_duplicate_reviews_province_code_commune_code_outcome");
 
                     b.ToTable("duplicate_reviews", (string)null);
                 });

@@ -277,6 +277,62 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Persons.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("ReviewedAt")
+                        .HasDatabaseName("ix_access_grants_reviewed_at");
+
+                    b.HasIndex("UserId", "PersonId", "ExpiresAt")
+                        .HasDatabaseName("ix_access_grants_user_id_person_id_expires_at");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.DuplicateReview", b =>
                 {
                     b.Property<long>("Id")
@@ -290,6 +346,7 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT")
                         .HasColumnName("commune_code");
 
@@ -298,6 +355,7 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnName("created_at");
 
                     b.Property<string>("Outcome")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
@@ -307,11 +365,13 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT")
                         .HasColumnName("province_code");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("reasons");
 
@@ -321,6 +381,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_duplicate_reviews");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_duplicate_reviews_person_id");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Outcome")
+                        .HasDatabaseName("ix_duplicate_reviews_province_code_commune_code_outcome");
 
                     b.ToTable("duplicate_reviews", (string)null);
                 });
