@@ -16,6 +16,25 @@ public sealed class AccessGrantConfiguration : IEntityTypeConfiguration<AccessGr
     }
 }
 
+public sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
+{
+    public void Configure(EntityTypeBuilder<Transfer> builder)
+    {
+        builder.ToTable("transfers");
+        builder.Ignore(t => t.IsPending);
+        builder.Property(t => t.FromProvinceCode).HasMaxLength(2);
+        builder.Property(t => t.ToProvinceCode).HasMaxLength(2);
+        builder.Property(t => t.FromCommuneCode).HasMaxLength(5);
+        builder.Property(t => t.ToCommuneCode).HasMaxLength(5);
+        builder.Property(t => t.Reason).HasMaxLength(500);
+        builder.Property(t => t.RequestedBy).HasMaxLength(256);
+        builder.Property(t => t.AcceptedBy).HasMaxLength(256);
+        builder.HasIndex(t => new { t.PersonId, t.AcceptedAt });
+        builder.HasIndex(t => new { t.ToProvinceCode, t.ToCommuneCode, t.AcceptedAt });
+        builder.HasIndex(t => new { t.FromProvinceCode, t.FromCommuneCode, t.AcceptedAt });
+    }
+}
+
 public sealed class DuplicateReviewConfiguration : IEntityTypeConfiguration<DuplicateReview>
 {
     public void Configure(EntityTypeBuilder<DuplicateReview> builder)

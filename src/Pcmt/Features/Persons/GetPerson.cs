@@ -21,7 +21,9 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
     {
         var person = await db.Persons.AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         var viaGrant = false;
-        if (person is null && await BreakGlass.HoldsGrantAsync(db, user, id, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        if (person is null
+            && (await TransferPerson.IsIncomingAsync(db, user, id, cancellationToken)
+                || await BreakGlass.HoldsGrantAsync(db, user, id, clock.GetUtcNow().UtcDateTime, cancellationToken)))
         {
             person = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
             viaGrant = person is not null;

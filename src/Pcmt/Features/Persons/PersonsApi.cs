@@ -70,6 +70,23 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.ReviewAccessGrants)
             .WithSummary("Đánh dấu đã rà soát một lần truy cập khẩn cấp.");
 
+        persons.MapPost("/{id:guid}/transfers", async (TransferPerson transfer, Guid id, TransferPerson.Input input, CancellationToken cancellationToken) =>
+                (await transfer.RequestAsync(id, input, cancellationToken)).ToHttpResult(transferId => TypedResults.Created($"/api/v1/transfers/{transferId}", new { id = transferId })))
+            .RequireAuthorization(Permissions.RegisterPersons)
+            .WithSummary("Chuyển hồ sơ sang xã/phường khác; nơi nhận phải tiếp nhận trong 24 giờ.");
+
+        api.MapGet("/transfers", async (TransferPerson transfer, bool? pending, CancellationToken cancellationToken) =>
+                Results.Ok(new { items = await transfer.ListAsync(pending ?? false, cancellationToken) }))
+            .WithTags("Persons")
+            .RequireAuthorization(Permissions.ViewPersons)
+            .WithSummary("Hồ sơ chuyển đi và chuyển đến của địa bàn, kèm hạn tiếp nhận và tình trạng quá hạn.");
+
+        api.MapPost("/transfers/{id:long}/accept", async (TransferPerson transfer, long id, CancellationToken cancellationToken) =>
+                (await transfer.AcceptAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithTags("Persons")
+            .RequireAuthorization(Permissions.RegisterPersons)
+            .WithSummary("Tiếp nhận hồ sơ chuyển đến: địa bàn nhận trở thành địa bàn quản lý.");
+
         persons.MapGet("/{id:guid}/access-log", async (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
             {
                 var paging = Paging.From(page, pageSize);

@@ -18,5 +18,6 @@ public static class PersonsFeature
         .AddScoped<UpdatePerson>()
         .AddScoped<PersonAccessLog>()
         .AddScoped<RotatePersonalDataKeys>()
-        .AddScoped<BreakGlass>();
+        .AddScoped<BreakGlass>()
+        .AddScoped<TransferPerson>();
 }

@@ -47,6 +47,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
 
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

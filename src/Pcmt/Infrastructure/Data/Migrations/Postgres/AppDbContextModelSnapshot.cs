@@ -611,6 +611,86 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("person_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Persons.Transfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FromCommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("from_commune_code");
+
+                    b.Property<string>("FromProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("from_province_code");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ToCommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("to_commune_code");
+
+                    b.Property<string>("ToProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("to_province_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfers");
+
+                    b.HasIndex("PersonId", "AcceptedAt")
+                        .HasDatabaseName("ix_transfers_person_id_accepted_at");
+
+                    b.HasIndex("FromProvinceCode", "FromCommuneCode", "AcceptedAt")
+                        .HasDatabaseName("ix_transfers_from_province_code_from_commune_code_accepted_at");
+
+                    b.HasIndex("ToProvinceCode", "ToCommuneCode", "AcceptedAt")
+                        .HasDatabaseName("ix_transfers_to_province_code_to_commune_code_accepted_at");
+
+                    b.ToTable("transfers", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
