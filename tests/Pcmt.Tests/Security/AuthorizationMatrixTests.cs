@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Persons/Register"] = Access.RegisterPersons,
         ["GET /Persons/Details/{id:guid}"] = Access.ViewPersons,
         ["GET /Persons/Edit/{id:guid}"] = Access.RegisterPersons,
+        ["GET /Persons/Transfers"] = Access.ViewPersons,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
     };
@@ -120,7 +121,7 @@ public sealed class AuthorizationMatrixTests(App app)
                     .Replace("{code}", "05443", StringComparison.Ordinal)
                     .Replace("{year:int}", "2026", StringComparison.Ordinal)
                     .Replace("{id:guid}", anyUserId.ToString(), StringComparison.Ordinal)
-                    .Replace("{id:long}", "1", StringComparison.Ordinal)
+                    .Replace("{id:long}", "999999999", StringComparison.Ordinal) // no such row: allowed is 404, denied is 403
                     .Replace("{documentName}", "v1", StringComparison.Ordinal);
                 routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal)));
             }

@@ -8,7 +8,7 @@ namespace Pcmt.Features.Persons;
 
 /// <summary>Hồ sơ đối tượng: the record in tabs; opening it is audited; supervisors also see who else opened it.</summary>
 [Authorize(Permissions.ViewPersons)]
-public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, AppDbContext db, CurrentUser user) : PageModel
+public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, TransferPerson transfers, AppDbContext db, CurrentUser user) : PageModel
 {
     private Dictionary<string, string> _units = [];
 
@@ -21,6 +21,21 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, AppDb
     public string StatusName => Person?.Status == PersonStatus.None ? "Chưa có quyết định quản lý" : Person?.Status ?? "";
 
     public string UnitName(string? code) => code is null ? "" : _units.GetValueOrDefault(code, code);
+
+    public async Task<IActionResult> OnPostTransferAsync(Guid id, string? toCommuneCode, string? reason, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.RegisterPersons))
+            return Forbid();
+        var result = await transfers.RequestAsync(id, new TransferPerson.Input { ToCommuneCode = toCommuneCode, Reason = reason }, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = "Đã chuyển hồ sơ; địa bàn nhận phải tiếp nhận trong 24 giờ.";
+            return RedirectToPage("Transfers");
+        }
+
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

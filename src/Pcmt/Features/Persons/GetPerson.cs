@@ -20,19 +20,21 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
     public async Task<Details?> HandleAsync(Guid id, string? purpose, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        var viaGrant = false;
-        if (person is null
-            && (await TransferPerson.IsIncomingAsync(db, user, id, cancellationToken)
-                || await BreakGlass.HoldsGrantAsync(db, user, id, clock.GetUtcNow().UtcDateTime, cancellationToken)))
+        var part = "identity";
+        if (person is null)
         {
-            person = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-            viaGrant = person is not null;
+            // Outside the area: readable only by the commune receiving a pending handover, or through break-the-glass.
+            part = await TransferPerson.IsIncomingAsync(db, user, id, cancellationToken) ? "identity (tiếp nhận chuyển địa bàn)"
+                : await BreakGlass.HoldsGrantAsync(db, user, id, clock.GetUtcNow().UtcDateTime, cancellationToken) ? "identity (truy cập khẩn cấp)"
+                : null;
+            if (part is not null)
+                person = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         }
 
         if (person is null)
             return null;
 
-        await audit.RecordReadAsync(nameof(Person), person.Id.ToString(), person.Id, viaGrant ? "identity (truy cập khẩn cấp)" : "identity", purpose, cancellationToken);
+        await audit.RecordReadAsync(nameof(Person), person.Id.ToString(), person.Id, part, purpose, cancellationToken);
         return new Details(
             person.Id, person.FileCode, person.FullName, person.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal).ToList(),
             new BirthDate(person.BirthYear, person.DateOfBirth).ToApi(), person.Sex == Sex.Female ? "female" : "male",

@@ -30,7 +30,6 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
         var now = clock.GetUtcNow().UtcDateTime;
         var person = new Person { CreatedAt = now };
         rules.Apply(person, input, valid);
-        person.FileCode = await NextFileCodeAsync(valid.Commune, now, cancellationToken);
         db.Persons.Add(person);
         foreach (var candidate in matches.Visible)
         {
@@ -47,16 +46,24 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
             });
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same citizen ID registered by someone else a moment ago: the unique index refused it.
-            if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } raced)
-                return raced;
-            throw;
+            person.FileCode = await NextFileCodeAsync(valid.Commune, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException)
+            {
+                // The same citizen ID registered by someone else a moment ago: the unique index refused it.
+                if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } raced)
+                    return raced;
+
+                // Another officer of the commune took the same file number at the same moment: take the next one.
+                if (attempt == 3)
+                    throw;
+            }
         }
 
         return new Registered(person.Id, person.FileCode, valid.Warnings, matches.Visible, matches.Elsewhere);

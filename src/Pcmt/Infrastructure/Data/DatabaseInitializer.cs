@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Users;
+using Pcmt.Infrastructure.Protection;
 
 namespace Pcmt.Infrastructure.Data;
 
@@ -9,6 +10,10 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, DatabaseOpt
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Fail at start-up, not at the first person request, when the personal-data keys are missing or wrong.
+        using (var scope = scopes.CreateScope())
+            scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+
         if (options.ShouldMigrateOnStartup)
             await PrepareAsync(scopes, cancellationToken);
     }
