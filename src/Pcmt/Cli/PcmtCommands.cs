@@ -5,7 +5,7 @@ using Pcmt.Features.Persons;
 
 namespace Pcmt.Cli;
 
-/// <summary>Lệnh quản trị: <c>pcmt db migrate</c>, <c>pcmt audit verify</c>, <c>pcmt keys rotate</c>. Commands use the same use-case classes as the web app.</summary>
+/// <summary>Lệnh quản trị: <c>pcmt db migrate</c>, <c>pcmt audit verify</c>, <c>pcmt keys rotate</c>, <c>pcmt people import</c>. Commands use the same use-case classes as the web app.</summary>
 public static class PcmtCommands
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
@@ -50,6 +50,41 @@ public static class PcmtCommands
         });
         var keys = new Command("keys", "Khóa mã hóa dữ liệu cá nhân.") { rotate };
 
+        var file = new Argument<FileInfo>("tệp") { Description = "Tệp Excel (.xlsx) hoặc CSV (.csv) danh sách đối tượng." };
+        var importValid = new Option<bool>("--import-valid") { Description = "Nhập các dòng hợp lệ dù có dòng lỗi (mặc định: cả tệp hoặc không gì cả)." };
+        var commune = new Option<string?>("--commune") { Description = "Mã xã/phường cho các dòng không có cột mã xã." };
+        var import = new Command("import", "Nhập danh sách đối tượng; dòng bị từ chối được ghi vào tệp …-loi.xlsx bên cạnh tệp nguồn.") { file, importValid, commune };
+        import.SetAction(async (parse, cancellationToken) =>
+        {
+            var source = parse.GetValue(file)!;
+            if (!source.Exists)
+            {
+                Console.Error.WriteLine($"Không tìm thấy tệp {source.FullName}.");
+                return 2;
+            }
+
+            using var scope = scopes.CreateScope();
+            await using var stream = source.OpenRead();
+            var progress = new Progress<(int Done, int Total)>(p => { if (p.Done % 500 == 0) Console.Write($"\r{p.Done * 100 / Math.Max(1, p.Total)}%"); });
+            var outcome = await scope.ServiceProvider.GetRequiredService<ImportPersons>()
+                .HandleAsync(stream, source.Name, new ImportPersons.Options(parse.GetValue(importValid), null, parse.GetValue(commune)), progress, cancellationToken);
+            Console.WriteLine($"\rĐã đọc {outcome.Rows:N0} dòng: nhập {outcome.Imported:N0}, từ chối {outcome.Refused:N0}, có thể trùng (chờ rà soát) {outcome.PossibleDuplicates:N0}.");
+            if (outcome.UnmappedColumns.Count > 0)
+                Console.WriteLine("Các cột không dùng: " + string.Join(", ", outcome.UnmappedColumns));
+            if (outcome.RejectFile is not null)
+            {
+                var rejectPath = Path.Combine(source.DirectoryName!, Path.GetFileNameWithoutExtension(source.Name) + "-loi.xlsx");
+                await File.WriteAllBytesAsync(rejectPath, outcome.RejectFile, cancellationToken);
+                Console.WriteLine($"Tệp lỗi: {rejectPath}");
+                if (outcome.Imported == 0)
+                    Console.WriteLine("Không dòng nào được nhập (cả tệp hoặc không gì cả). Sửa các dòng lỗi, hoặc chạy lại với --import-valid.");
+            }
+
+            return outcome.Refused > 0 && outcome.Imported == 0 ? 1 : 0;
+        });
+        var people = new Command("people", "Sổ đăng ký đối tượng.") { import };
+
+        root.Subcommands.Add(people);
         root.Subcommands.Add(db);
         root.Subcommands.Add(keys);
         root.Subcommands.Add(audit);

@@ -47,6 +47,8 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/persons/{id:guid}/break-glass"] = Access.BreakGlass,
         ["POST /api/v1/persons/{id:guid}/transfers"] = Access.RegisterPersons,
         ["GET /api/v1/transfers"] = Access.ViewPersons,
+        ["POST /api/v1/persons/import"] = Access.RegisterPersons,
+        ["GET /api/v1/persons/import/rejects/{id:guid}"] = Access.RegisterPersons,
         ["POST /api/v1/transfers/{id:long}/accept"] = Access.RegisterPersons,
         ["GET /api/v1/access-grants"] = Access.AdminOnly,
         ["POST /api/v1/access-grants/{id:long}/review"] = Access.AdminOnly,
@@ -78,6 +80,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Persons/Details/{id:guid}"] = Access.ViewPersons,
         ["GET /Persons/Edit/{id:guid}"] = Access.RegisterPersons,
         ["GET /Persons/Transfers"] = Access.ViewPersons,
+        ["GET /Persons/Import"] = Access.RegisterPersons,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
     };
@@ -107,9 +110,9 @@ public sealed class AuthorizationMatrixTests(App app)
         _ => false,
     };
 
-    private List<(string Key, string Method, string Url, bool IsApi)> Routes(Guid anyUserId)
+    private List<(string Key, string Method, string Url, bool IsApi, bool IsForm)> Routes(Guid anyUserId)
     {
-        var routes = new List<(string, string, string, bool)>();
+        var routes = new List<(string, string, string, bool, bool)>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
@@ -123,7 +126,8 @@ public sealed class AuthorizationMatrixTests(App app)
                     .Replace("{id:guid}", anyUserId.ToString(), StringComparison.Ordinal)
                     .Replace("{id:long}", "999999999", StringComparison.Ordinal) // no such row: allowed is 404, denied is 403
                     .Replace("{documentName}", "v1", StringComparison.Ordinal);
-                routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal)));
+                var isForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+                routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal), isForm));
             }
         }
 
@@ -143,9 +147,9 @@ public sealed class AuthorizationMatrixTests(App app)
     public async Task Anonymous_callers_reach_only_the_anonymous_routes()
     {
         var client = app.Anonymous();
-        foreach (var (key, method, url, isApi) in Routes(Guid.NewGuid()).Where(r => Expected.ContainsKey(r.Key)))
+        foreach (var (key, method, url, isApi, isForm) in Routes(Guid.NewGuid()).Where(r => Expected.ContainsKey(r.Key)))
         {
-            var response = await SendAsync(client, method, url);
+            var response = await SendAsync(client, method, url, isForm);
             if (Expected[key] == Access.Anonymous)
                 Assert.False(IsDenied(response, isApi), $"{key} should be open to anonymous callers; got {(int)response.StatusCode} {response.Headers.Location}");
             else if (isApi)
@@ -167,9 +171,9 @@ public sealed class AuthorizationMatrixTests(App app)
                 ? await app.PagesAsAsync("admin", App.AdminPassword)
                 : await app.PagesAsAsync(App.UserNameFor(role, scope), App.UserPassword);
 
-            foreach (var (key, method, url, isApi) in Routes(adminId).Where(r => Expected.ContainsKey(r.Key)))
+            foreach (var (key, method, url, isApi, isForm) in Routes(adminId).Where(r => Expected.ContainsKey(r.Key)))
             {
-                var response = await SendAsync(isApi ? api : pages, method, url);
+                var response = await SendAsync(isApi ? api : pages, method, url, isForm);
                 var allowed = Allows(Expected[key], role);
                 if (allowed == IsDenied(response, isApi))
                     failures.Add($"{role}: {key} expected {(allowed ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
@@ -179,11 +183,11 @@ public sealed class AuthorizationMatrixTests(App app)
         Assert.Empty(failures);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, bool isForm)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT")
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            request.Content = isForm ? new MultipartFormDataContent { { new StringContent("x"), "unused" } } : new StringContent("{}", Encoding.UTF8, "application/json");
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 

@@ -35,6 +35,17 @@ public sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
     }
 }
 
+public sealed class ImportRejectConfiguration : IEntityTypeConfiguration<ImportReject>
+{
+    public void Configure(EntityTypeBuilder<ImportReject> builder)
+    {
+        builder.ToTable("import_rejects");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.FileName).HasMaxLength(260);
+        builder.HasIndex(r => new { r.UserId, r.CreatedAt });
+    }
+}
+
 public sealed class DuplicateReviewConfiguration : IEntityTypeConfiguration<DuplicateReview>
 {
     public void Configure(EntityTypeBuilder<DuplicateReview> builder)

@@ -87,6 +87,43 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tiếp nhận hồ sơ chuyển đến: địa bàn nhận trở thành địa bàn quản lý.");
 
+        persons.MapPost("/import", async (ImportPersons import, AppDbContext db, CurrentUser user, TimeProvider clock, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
+            {
+                if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    return Problems.Validation("file", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
+                await using var stream = file.OpenReadStream();
+                var outcome = await import.HandleAsync(stream, file.FileName, new ImportPersons.Options(importValidRows ?? false, null, commune), null, cancellationToken);
+                Guid? rejectId = null;
+                if (outcome.RejectFile is not null)
+                {
+                    var reject = new ImportReject { UserId = user.Id, FileName = Path.GetFileNameWithoutExtension(file.FileName) + "-loi.xlsx", Content = outcome.RejectFile, CreatedAt = clock.GetUtcNow().UtcDateTime };
+                    db.ImportRejects.Add(reject);
+                    await db.SaveChangesAsync(cancellationToken);
+                    rejectId = reject.Id;
+                }
+
+                return Results.Ok(new
+                {
+                    outcome.Rows,
+                    outcome.Imported,
+                    outcome.Refused,
+                    outcome.PossibleDuplicates,
+                    outcome.Errors,
+                    outcome.UnmappedColumns,
+                    rejectFile = rejectId is null ? null : $"/api/v1/persons/import/rejects/{rejectId}",
+                });
+            })
+            .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site request forgery
+            .RequireAuthorization(Permissions.RegisterPersons)
+            .WithSummary("Nhập danh sách từ Excel/CSV: kiểm tra từng dòng như biểu mẫu; cả tệp hoặc không gì cả, trừ khi chọn nhập các dòng hợp lệ; trả về lỗi từng dòng và tệp lỗi.");
+
+        persons.MapGet("/import/rejects/{id:guid}", async (AppDbContext db, CurrentUser user, Guid id, CancellationToken cancellationToken) =>
+                await db.ImportRejects.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id, cancellationToken) is { } reject
+                    ? Results.File(reject.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
+                    : Problems.NotFound())
+            .RequireAuthorization(Permissions.RegisterPersons)
+            .WithSummary("Tải tệp lỗi của một lần nhập (chỉ người đã nhập).");
+
         persons.MapGet("/{id:guid}/access-log", async (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
             {
                 var paging = Paging.From(page, pageSize);

@@ -26,5 +26,6 @@ public static class PersonsFeature
         .AddScoped<PersonAccessLog>()
         .AddScoped<RotatePersonalDataKeys>()
         .AddScoped<BreakGlass>()
-        .AddScoped<TransferPerson>();
+        .AddScoped<TransferPerson>()
+        .AddScoped<ImportPersons>();
 }

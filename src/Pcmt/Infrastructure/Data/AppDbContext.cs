@@ -49,6 +49,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<Transfer> Transfers => Set<Transfer>();
 
+    public DbSet<ImportReject> ImportRejects => Set<ImportReject>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
