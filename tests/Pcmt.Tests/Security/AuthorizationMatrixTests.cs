@@ -22,6 +22,8 @@ public sealed class AuthorizationMatrixTests(App app)
         RegisterPersons,
         PersonAccessLog,
         BreakGlass,
+        ReviewDuplicates,
+        MergePersons,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -50,6 +52,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/persons/import"] = Access.RegisterPersons,
         ["GET /api/v1/persons/import/rejects/{id:guid}"] = Access.RegisterPersons,
         ["POST /api/v1/transfers/{id:long}/accept"] = Access.RegisterPersons,
+        ["GET /api/v1/duplicate-reviews"] = Access.ReviewDuplicates,
+        ["POST /api/v1/duplicate-reviews/{id:long}/dismiss"] = Access.ReviewDuplicates,
+        ["POST /api/v1/persons/{id:guid}/merge"] = Access.MergePersons,
+        ["POST /api/v1/persons/{id:guid}/unmerge"] = Access.MergePersons,
         ["GET /api/v1/access-grants"] = Access.AdminOnly,
         ["POST /api/v1/access-grants/{id:long}/review"] = Access.AdminOnly,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
@@ -81,6 +87,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Persons/Edit/{id:guid}"] = Access.RegisterPersons,
         ["GET /Persons/Transfers"] = Access.ViewPersons,
         ["GET /Persons/Import"] = Access.RegisterPersons,
+        ["GET /Persons/Duplicates"] = Access.ReviewDuplicates,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
     };
@@ -107,6 +114,8 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.RegisterPersons => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.PersonAccessLog => role is Roles.Admin or Roles.ProvincePolice,
         Access.BreakGlass => role is Roles.ProvincePolice,
+        Access.ReviewDuplicates => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.MergePersons => role is Roles.ProvincePolice,
         _ => false,
     };
 

@@ -14,7 +14,7 @@ public sealed class FindDuplicates(AppDbContext db, CurrentUser user)
         // Checked nationally: a person must not get a second record just because they moved. Narrow in SQL by sex and birth year,
         // then by commune or exact date; the name rules run in memory on the few rows left.
         var rows = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
-            .Where(p => p.Sex == subject.Sex && p.BirthYear == subject.BirthYear && p.Id != excluding
+            .Where(p => p.Sex == subject.Sex && p.BirthYear == subject.BirthYear && p.Id != excluding && p.MergedIntoId == null
                         && (p.CommuneCode == subject.CommuneCode || (subject.DateOfBirth != null && p.DateOfBirth == subject.DateOfBirth)))
             .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.BirthYear, p.CommuneCode, p.ProvinceCode, Aliases = p.Aliases.Select(a => a.Name).ToList() })
             .Take(2000)

@@ -15,7 +15,7 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
         string ResidenceCommuneCode, string? Address, ResidenceView Permanent, ResidenceView Temporary,
         string? GuardianName, string? GuardianRelation, string? GuardianPhone,
         IReadOnlyList<string> Substances, IReadOnlyList<string> Flags, string Status, IReadOnlyList<object> Cases,
-        DateTime CreatedAt, DateTime UpdatedAt, Guid Version);
+        Guid? MergedIntoId, IReadOnlyList<Guid> MergedRecords, DateTime CreatedAt, DateTime UpdatedAt, Guid Version);
 
     public async Task<Details?> HandleAsync(Guid id, string? purpose, CancellationToken cancellationToken)
     {
@@ -45,6 +45,8 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
             person.GuardianName, person.GuardianRelation, rules.Reveal(person.GuardianPhoneProtected),
             person.Substances.Split(',', StringSplitOptions.RemoveEmptyEntries),
             PersonInput.FlagCodes.Where(f => person.Flags.HasFlag(f.Value)).Select(f => f.Key).ToList(),
-            PersonStatus.None, [], person.CreatedAt, person.UpdatedAt, person.Version);
+            PersonStatus.None, [], person.MergedIntoId,
+            await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.MergedIntoId == person.Id).Select(p => p.Id).ToListAsync(cancellationToken),
+            person.CreatedAt, person.UpdatedAt, person.Version);
     }
 }

@@ -72,6 +72,9 @@ public sealed class Person : IUnitScoped, IVersioned, IPersonRecord
 
     public string CommuneCode { get; set; } = "";
 
+    /// <summary>Set when this record was found to be a duplicate and merged into another; kept, with its history, so the merge can be undone.</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -42,6 +42,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.ProvinceCode, p.CommuneCode });
         builder.HasIndex(p => new { p.BirthYear, p.Sex });
         builder.HasIndex(p => p.SearchName);
+        builder.HasIndex(p => p.MergedIntoId);
     }
 
     private static void Residence(OwnedNavigationBuilder<Person, Residence> residence, string prefix)

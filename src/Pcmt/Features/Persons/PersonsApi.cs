@@ -5,6 +5,8 @@ namespace Pcmt.Features.Persons;
 
 public static class PersonsApi
 {
+    public sealed record MergeInput(Guid? DuplicateId);
+
     public static void MapPersonsApi(this RouteGroupBuilder api)
     {
         var persons = api.MapGroup("/persons").WithTags("Persons");
@@ -123,6 +125,30 @@ public static class PersonsApi
                     : Problems.NotFound())
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tải tệp lỗi của một lần nhập (chỉ người đã nhập).");
+
+        api.MapGet("/duplicate-reviews", async (ReviewDuplicates reviews, CancellationToken cancellationToken) =>
+                Results.Ok(new { items = await reviews.OpenAsync(cancellationToken) }))
+            .WithTags("Persons")
+            .RequireAuthorization(Permissions.ReviewDuplicates)
+            .WithSummary("Hàng đợi rà soát hồ sơ có thể trùng trong địa bàn.");
+
+        api.MapPost("/duplicate-reviews/{id:long}/dismiss", async (ReviewDuplicates reviews, long id, CancellationToken cancellationToken) =>
+                (await reviews.DismissAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithTags("Persons")
+            .RequireAuthorization(Permissions.ReviewDuplicates)
+            .WithSummary("Xác nhận hai hồ sơ là hai người khác nhau.");
+
+        persons.MapPost("/{id:guid}/merge", async (ReviewDuplicates reviews, Guid id, MergeInput input, CancellationToken cancellationToken) =>
+                input.DuplicateId is { } duplicateId
+                    ? (await reviews.MergeAsync(id, duplicateId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent())
+                    : Problems.Validation("duplicateId", "Vui lòng chọn hồ sơ trùng cần gộp."))
+            .RequireAuthorization(Permissions.MergePersons)
+            .WithSummary("Gộp hồ sơ trùng (duplicateId) vào hồ sơ này; hồ sơ trùng được giữ lại kèm lịch sử và có thể tách lại.");
+
+        persons.MapPost("/{id:guid}/unmerge", async (ReviewDuplicates reviews, Guid id, CancellationToken cancellationToken) =>
+                (await reviews.UnmergeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.MergePersons)
+            .WithSummary("Tách một hồ sơ đã gộp.");
 
         persons.MapGet("/{id:guid}/access-log", async (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
             {

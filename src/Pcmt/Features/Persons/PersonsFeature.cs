@@ -27,5 +27,6 @@ public static class PersonsFeature
         .AddScoped<RotatePersonalDataKeys>()
         .AddScoped<BreakGlass>()
         .AddScoped<TransferPerson>()
-        .AddScoped<ImportPersons>();
+        .AddScoped<ImportPersons>()
+        .AddScoped<ReviewDuplicates>();
 }

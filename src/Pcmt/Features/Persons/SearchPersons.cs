@@ -20,7 +20,7 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
         if (!string.IsNullOrWhiteSpace(filter.DateOfBirth) && !BirthDate.TryParse(filter.DateOfBirth, out birth))
             return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy.");
 
-        var query = db.Persons.AsNoTracking(); // the UnitScope filter limits this to the caller's area
+        var query = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null); // the UnitScope filter limits this to the caller's area
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = VietnameseText.Fold(filter.Q);

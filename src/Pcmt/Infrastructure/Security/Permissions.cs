@@ -14,6 +14,8 @@ public static class Permissions
     public const string OverrideCitizenIdCheck = "persons.citizen-id.override";
     public const string ViewPersonAccessLog = "persons.access-log.view";
     public const string BreakGlass = "persons.break-glass";
+    public const string ReviewDuplicates = "persons.duplicates.review";
+    public const string MergePersons = "persons.merge";
     public const string ReviewAccessGrants = "persons.break-glass.review";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)

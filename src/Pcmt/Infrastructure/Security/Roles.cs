@@ -30,8 +30,9 @@ public static class Roles
     private static readonly Dictionary<string, HashSet<string>> Grants = new()
     {
         [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog, Permissions.ViewPersonAccessLog, Permissions.ReviewAccessGrants],
-        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog, Permissions.BreakGlass],
-        [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons],
+        [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog, Permissions.BreakGlass,
+            Permissions.ReviewDuplicates, Permissions.MergePersons],
+        [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.ReviewDuplicates],
         [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons],
         // Health staff identify the people they examine or treat; the lifecycle module limits them to determinations and methadone records.
         [HealthStaff] = [Permissions.ViewAdministrativeUnits, Permissions.ViewPersons],

@@ -10,6 +10,7 @@ public static class Navigation
         new("Trang chủ", "/Index", null),
         new("Đối tượng", "/Persons/Index", Permissions.ViewPersons),
         new("Chuyển địa bàn", "/Persons/Transfers", Permissions.ViewPersons),
+        new("Rà soát trùng", "/Persons/Duplicates", Permissions.ReviewDuplicates),
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),

@@ -539,6 +539,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)")
                         .HasColumnName("marital_status");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Occupation")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -595,6 +599,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("LegacyIdIndex")
                         .HasDatabaseName("ix_persons_legacy_id_index");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_persons_merged_into_id");
 
                     b.HasIndex("SearchName")
                         .HasDatabaseName("ix_persons_search_name");

@@ -520,6 +520,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("marital_status");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Occupation")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -576,6 +580,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("LegacyIdIndex")
                         .HasDatabaseName("ix_persons_legacy_id_index");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_persons_merged_into_id");
 
                     b.HasIndex("SearchName")
                         .HasDatabaseName("ix_persons_search_name");
