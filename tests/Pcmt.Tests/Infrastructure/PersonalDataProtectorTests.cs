@@ -44,7 +44,11 @@ public sealed class PersonalDataProtectorTests
     {
         var protector = new PersonalDataProtector(new Dictionary<int, byte[]> { [1] = Key1 }, 1, IndexKey);
         var stored = protector.Encrypt("001090012345");
-        var tampered = stored[..^3] + (stored[^3] == 'A' ? "B" : "A") + stored[^2..];
+        // Flip one bit of the ciphertext itself (not a base64 padding character, which may decode to the same bytes).
+        var parts = stored.Split('.');
+        var cipher = Convert.FromBase64String(parts[2]);
+        cipher[cipher.Length / 2] ^= 0x01;
+        var tampered = $"{parts[0]}.{parts[1]}.{Convert.ToBase64String(cipher)}";
         Assert.ThrowsAny<CryptographicException>(() => protector.Decrypt(tampered));
 
         var other = new PersonalDataProtector(new Dictionary<int, byte[]> { [2] = Key2 }, 2, IndexKey);
