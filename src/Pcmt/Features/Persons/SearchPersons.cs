@@ -23,8 +23,9 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
         var query = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null); // the UnitScope filter limits this to the caller's area
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = VietnameseText.Fold(filter.Q);
-            query = query.Where(p => p.SearchName.Contains(q) || p.Aliases.Any(a => a.SearchName.Contains(q)));
+            // LIKE (not strpos) so that PostgreSQL can use the trigram indexes; the folded text has no LIKE wildcards left.
+            var pattern = "%" + new string(VietnameseText.Fold(filter.Q).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()) + "%";
+            query = query.Where(p => EF.Functions.Like(p.SearchName, pattern) || p.Aliases.Any(a => EF.Functions.Like(a.SearchName, pattern)));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.CitizenId))

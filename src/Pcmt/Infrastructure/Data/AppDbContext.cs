@@ -73,6 +73,11 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Substring search on folded names uses trigram GIN indexes, created in the SearchTrigramIndexes migration.
+            builder.HasPostgresExtension("pg_trgm");
+        }
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IUnitScoped).IsAssignableFrom(t.ClrType)))
         {
