@@ -36,7 +36,8 @@ public static class PcmtApplication
         services.AddSingleton(security);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped(provider => new CurrentUser(provider.GetRequiredService<IHttpContextAccessor>()));
+        services.AddScoped<ActingUser>();
+        services.AddScoped(provider => provider.GetRequiredService<ActingUser>().User ?? new CurrentUser(provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddPcmtDatabase(configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<AuditLog>();

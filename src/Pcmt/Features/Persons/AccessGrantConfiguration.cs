@@ -46,6 +46,26 @@ public sealed class ImportRejectConfiguration : IEntityTypeConfiguration<ImportR
     }
 }
 
+public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> builder)
+    {
+        builder.ToTable("import_jobs");
+        builder.Property(j => j.Id).ValueGeneratedNever();
+        builder.Property(j => j.UserName).HasMaxLength(256);
+        builder.Property(j => j.Role).HasMaxLength(32);
+        builder.Property(j => j.ScopeKind).HasMaxLength(16);
+        builder.Property(j => j.ScopeCode).HasMaxLength(64);
+        builder.Property(j => j.ProvinceCode).HasMaxLength(2);
+        builder.Property(j => j.CommuneCode).HasMaxLength(5);
+        builder.Property(j => j.FileName).HasMaxLength(260);
+        builder.Property(j => j.DefaultCommuneCode).HasMaxLength(5);
+        builder.Property(j => j.Status).HasMaxLength(16);
+        builder.HasIndex(j => new { j.Status, j.CreatedAt });
+        builder.HasIndex(j => new { j.UserId, j.CreatedAt });
+    }
+}
+
 public sealed class DuplicateReviewConfiguration : IEntityTypeConfiguration<DuplicateReview>
 {
     public void Configure(EntityTypeBuilder<DuplicateReview> builder)

@@ -1,22 +1,56 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Pcmt.Infrastructure.Protection;
 
 namespace Pcmt.Features.Persons;
 
+/// <summary>Nhập danh sách: the upload is queued and runs in the background as this user; the page shows its progress until the result.</summary>
 [Authorize(Permissions.RegisterPersons)]
 [RequestSizeLimit(50 * 1024 * 1024)]
-public sealed class ImportModel(ImportPersons import, AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class ImportModel(BackgroundImports imports, AppDbContext db, PersonalDataProtector protector, CurrentUser user) : PageModel
 {
-    public ImportPersons.Outcome? Outcome { get; private set; }
+    public sealed record ErrorRow(int Row, string Message);
 
-    public Guid? RejectId { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public Guid? Job { get; set; }
+
+    public BackgroundImports.Status? Status { get; private set; }
+
+    public bool InProgress => Status?.State is ImportJob.QueuedStatus or ImportJob.RunningStatus;
+
+    public int Percent => Status is { Total: > 0 } s ? Math.Min(100, s.Done * 100 / s.Total) : 0;
 
     public string? DefaultCommune => user.CommuneCode;
 
-    public void OnGet()
+    public int Rows => Number("rows");
+
+    public int Imported => Number("imported");
+
+    public int Refused => Number("refused");
+
+    public int PossibleDuplicates => Number("possibleDuplicates");
+
+    public string? Error => Status?.Result is { } r && r.TryGetProperty("error", out var e) ? e.GetString() : null;
+
+    public IReadOnlyList<string> UnmappedColumns => Status?.Result is { } r && r.TryGetProperty("unmappedColumns", out var c) ? c.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [];
+
+    public IReadOnlyList<ErrorRow> Errors => Status?.Result is { } r && r.TryGetProperty("errors", out var e)
+        ? e.EnumerateArray().Select(x => new ErrorRow(x.GetProperty("row").GetInt32(), x.GetProperty("message").GetString() ?? "")).ToList()
+        : [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Job is { } id)
+        {
+            Status = await imports.StatusAsync(id, user, cancellationToken);
+            if (Status is null)
+                return NotFound();
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? upload, string? commune, bool importValid, CancellationToken cancellationToken)
@@ -33,21 +67,16 @@ public sealed class ImportModel(ImportPersons import, AppDbContext db, CurrentUs
             return Page();
         }
 
-        await using var stream = upload.OpenReadStream();
-        Outcome = await import.HandleAsync(stream, upload.FileName, new ImportPersons.Options(importValid, null, string.IsNullOrWhiteSpace(commune) ? null : commune.Trim()), null, cancellationToken);
-        if (Outcome.RejectFile is not null)
-        {
-            var reject = new ImportReject { UserId = user.Id, FileName = Path.GetFileNameWithoutExtension(upload.FileName) + "-loi.xlsx", Content = Outcome.RejectFile, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.ImportRejects.Add(reject);
-            await db.SaveChangesAsync(cancellationToken);
-            RejectId = reject.Id;
-        }
-
-        return Page();
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);
+        var job = await imports.EnqueueAsync(user, upload.FileName, buffer.ToArray(), importValid, string.IsNullOrWhiteSpace(commune) ? null : commune.Trim(), cancellationToken);
+        return RedirectToPage(new { job });
     }
 
     public async Task<IActionResult> OnGetRejectAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ImportRejects.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id, cancellationToken) is { } reject
-            ? File(reject.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
+            ? File(protector.DecryptBytes(reject.Content), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
             : NotFound();
+
+    private int Number(string name) => Status?.Result is { } r && r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
 }

@@ -166,7 +166,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, RegisterPe
 
     private static (RegisterPerson.Input Input, string? Error) ToInput(IDictionary<string, object?> row, Dictionary<string, string?> mapping, string? defaultCommune)
     {
-        string? Get(string field) => mapping.Where(m => m.Value == field).Select(m => Text(row[m.Key])).FirstOrDefault(v => v is not null);
+        string? Get(string field) => Pad(field, mapping.Where(m => m.Value == field).Select(m => Text(row[m.Key])).FirstOrDefault(v => v is not null));
 
         var sexText = VietnameseText.Fold(Get(nameof(PersonInput.Sex)));
         var sex = sexText switch
@@ -203,6 +203,19 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, RegisterPe
             Substances = substances.OfType<string>().ToList(),
             ConfirmedNotDuplicate = false,
         }, null);
+    }
+
+    /// <summary>A code typed into a number cell loses its leading zeros in Excel (every citizen ID starts with 0): put them back.</summary>
+    private static string? Pad(string field, string? value)
+    {
+        var width = field switch
+        {
+            nameof(PersonInput.CitizenId) => 12,
+            nameof(PersonInput.LegacyId) => 9,
+            nameof(PersonInput.ResidenceCommuneCode) => 5,
+            _ => 0,
+        };
+        return width > 0 && value is not null && value.Length < width && value.All(char.IsAsciiDigit) && value.Length >= width - 3 ? value.PadLeft(width, '0') : value;
     }
 
     private static string? SubstanceCode(string text)

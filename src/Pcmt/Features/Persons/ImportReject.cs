@@ -9,6 +9,7 @@ public sealed class ImportReject
 
     public string FileName { get; set; } = "";
 
+    /// <summary>Encrypted (the refused rows hold personal data): see <see cref="Infrastructure.Protection.PersonalDataProtector.EncryptBytes"/>.</summary>
     public byte[] Content { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }

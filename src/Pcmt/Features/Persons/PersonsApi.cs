@@ -89,7 +89,7 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tiếp nhận hồ sơ chuyển đến: địa bàn nhận trở thành địa bàn quản lý.");
 
-        persons.MapPost("/import", async (ImportPersons import, AppDbContext db, CurrentUser user, TimeProvider clock, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
+        persons.MapPost("/import", async (ImportPersons import, AppDbContext db, CurrentUser user, TimeProvider clock, Pcmt.Infrastructure.Protection.PersonalDataProtector protector, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
             {
                 if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     return Problems.Validation("file", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
@@ -98,7 +98,7 @@ public static class PersonsApi
                 Guid? rejectId = null;
                 if (outcome.RejectFile is not null)
                 {
-                    var reject = new ImportReject { UserId = user.Id, FileName = Path.GetFileNameWithoutExtension(file.FileName) + "-loi.xlsx", Content = outcome.RejectFile, CreatedAt = clock.GetUtcNow().UtcDateTime };
+                    var reject = new ImportReject { UserId = user.Id, FileName = Path.GetFileNameWithoutExtension(file.FileName) + "-loi.xlsx", Content = protector.EncryptBytes(outcome.RejectFile), CreatedAt = clock.GetUtcNow().UtcDateTime };
                     db.ImportRejects.Add(reject);
                     await db.SaveChangesAsync(cancellationToken);
                     rejectId = reject.Id;
@@ -119,9 +119,9 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Nhập danh sách từ Excel/CSV: kiểm tra từng dòng như biểu mẫu; cả tệp hoặc không gì cả, trừ khi chọn nhập các dòng hợp lệ; trả về lỗi từng dòng và tệp lỗi.");
 
-        persons.MapGet("/import/rejects/{id:guid}", async (AppDbContext db, CurrentUser user, Guid id, CancellationToken cancellationToken) =>
+        persons.MapGet("/import/rejects/{id:guid}", async (AppDbContext db, CurrentUser user, Pcmt.Infrastructure.Protection.PersonalDataProtector protector, Guid id, CancellationToken cancellationToken) =>
                 await db.ImportRejects.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id, cancellationToken) is { } reject
-                    ? Results.File(reject.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
+                    ? Results.File(protector.DecryptBytes(reject.Content), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
                     : Problems.NotFound())
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tải tệp lỗi của một lần nhập (chỉ người đã nhập).");

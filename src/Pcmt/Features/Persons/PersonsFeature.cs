@@ -28,5 +28,7 @@ public static class PersonsFeature
         .AddScoped<BreakGlass>()
         .AddScoped<TransferPerson>()
         .AddScoped<ImportPersons>()
-        .AddScoped<ReviewDuplicates>();
+        .AddScoped<ReviewDuplicates>()
+        .AddSingleton<BackgroundImports>()
+        .AddHostedService<BackgroundImportsJob>();
 }

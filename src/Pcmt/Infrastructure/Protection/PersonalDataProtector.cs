@@ -61,6 +61,33 @@ public sealed class PersonalDataProtector
         }
     }
 
+    /// <summary>Files with personal data (uploaded lists, reject files) kept in the database: the same envelope, as bytes.</summary>
+    public byte[] EncryptBytes(byte[] plaintext)
+    {
+        var dataKey = RandomNumberGenerator.GetBytes(KeySize);
+        var (valueNonce, valueCipher) = Seal(dataKey, plaintext);
+        var (keyNonce, wrappedKey) = Seal(_keys[ActiveVersion], dataKey);
+        CryptographicOperations.ZeroMemory(dataKey);
+        return [.. BitConverter.GetBytes(ActiveVersion), .. keyNonce, .. wrappedKey, .. valueNonce, .. valueCipher];
+    }
+
+    public byte[] DecryptBytes(byte[] stored)
+    {
+        var version = BitConverter.ToInt32(stored, 0);
+        if (!_keys.TryGetValue(version, out var keyEncryptionKey))
+            throw new CryptographicException($"Key version {version} is not configured.");
+        var wrappedLength = NonceSize + KeySize + TagSize;
+        var dataKey = Open(keyEncryptionKey, stored[4..(4 + wrappedLength)]);
+        try
+        {
+            return Open(dataKey, stored[(4 + wrappedLength)..]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
     public static int VersionOf(string stored) =>
         int.Parse(stored.AsSpan(1, stored.IndexOf('.', StringComparison.Ordinal) - 1), NumberStyles.None, CultureInfo.InvariantCulture);
 

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pcmt.Infrastructure.Protection;
+
+namespace Pcmt.Features.Persons;
+
+/// <summary>
+/// Hàng đợi nhập danh sách: long imports run in the background on whichever app node claims them first, as the uploading
+/// user; the page polls their progress. State lives in PostgreSQL (or SQLite), so app nodes stay stateless.
+/// </summary>
+public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BackgroundImports> logger)
+{
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    public sealed record Status(Guid Id, string State, int Done, int Total, string FileName, JsonElement? Result, Guid? RejectId);
+
+    public async Task<Guid> EnqueueAsync(CurrentUser user, string fileName, byte[] content, bool importValidRows, string? defaultCommune, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        var job = new ImportJob
+        {
+            UserId = user.Id ?? Guid.Empty,
+            UserName = user.UserName,
+            Role = user.Role ?? "",
+            ScopeKind = user.ScopeKind?.ToString() ?? "",
+            ScopeCode = user.ScopeCode,
+            ProvinceCode = user.ProvinceCode,
+            CommuneCode = user.CommuneCode,
+            FileName = Path.GetFileName(fileName),
+            Content = protector.EncryptBytes(content),
+            ImportValidRows = importValidRows,
+            DefaultCommuneCode = defaultCommune,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return job.Id;
+    }
+
+    public async Task<Status?> StatusAsync(Guid id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == id && j.UserId == user.Id)
+            .Select(j => new { j.Id, j.Status, j.Done, j.Total, j.FileName, j.Result, j.RejectId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return job is null ? null : new Status(job.Id, job.Status, job.Done, job.Total, job.FileName, job.Result is null ? null : JsonDocument.Parse(job.Result).RootElement, job.RejectId);
+    }
+
+    /// <summary>Runs the oldest queued job, if any; returns whether one ran. Safe on several nodes at once: a job is claimed by one conditional update.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        Guid id;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var stale = now - StaleAfter;
+            await db.ImportJobs.Where(j => j.Status == ImportJob.RunningStatus && j.HeartbeatAt < stale)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportJob.QueuedStatus), cancellationToken);
+            var next = await db.ImportJobs.Where(j => j.Status == ImportJob.QueuedStatus).OrderBy(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
+            if (next is null)
+                return false;
+            id = next.Value;
+            var claimed = await db.ImportJobs.Where(j => j.Id == id && j.Status == ImportJob.QueuedStatus)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportJob.RunningStatus).SetProperty(j => j.StartedAt, now).SetProperty(j => j.HeartbeatAt, now), cancellationToken);
+            if (claimed == 0)
+                return true; // another node took it; look again
+        }
+
+        await RunAsync(id, cancellationToken);
+        return true;
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ImportJob job;
+        using (var read = scopes.CreateScope())
+            job = await read.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.AsNoTracking().FirstAsync(j => j.Id == id, cancellationToken);
+
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        // First, before anything in this scope resolves the current user: the import runs with the uploader's role and area.
+        services.GetRequiredService<ActingUser>().User = new CurrentUser(
+            job.UserId, job.UserName, job.Role, Enum.TryParse<ScopeKind>(job.ScopeKind, out var kind) ? kind : null, job.ScopeCode, job.ProvinceCode, job.CommuneCode);
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+
+        var progress = new LatestProgress();
+        using var heartbeat = new CancellationTokenSource();
+        var reporter = ReportProgressAsync(id, progress, heartbeat.Token);
+        try
+        {
+            await using var file = new MemoryStream(protector.DecryptBytes(job.Content));
+            var outcome = await services.GetRequiredService<ImportPersons>()
+                .HandleAsync(file, job.FileName, new ImportPersons.Options(job.ImportValidRows, null, job.DefaultCommuneCode), progress, cancellationToken);
+            await heartbeat.CancelAsync();
+            await reporter;
+            await FinishAsync(id, job.UserId, job.FileName, outcome, cancellationToken);
+            logger.LogInformation("Import job {Job} done: {Rows} rows, {Imported} imported, {Refused} refused", id, outcome.Rows, outcome.Imported, outcome.Refused);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await heartbeat.CancelAsync();
+            await reporter;
+            logger.LogError(exception, "Import job {Job} failed", id);
+            using var failScope = scopes.CreateScope();
+            await failScope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportJob.FailedStatus)
+                    .SetProperty(j => j.Content, Array.Empty<byte>())
+                    .SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime)
+                    .SetProperty(j => j.Result, JsonSerializer.Serialize(new { error = "Tệp không đọc được hoặc có lỗi hệ thống khi nhập; không dòng nào được nhập. Hãy kiểm tra tệp (định dạng .xlsx hoặc .csv UTF-8) rồi thử lại." })), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Progress goes to the job row from its own context: the import's transaction would hide it from other nodes.</summary>
+    private async Task ReportProgressAsync(Guid id, LatestProgress progress, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                using var scope = scopes.CreateScope();
+                var (done, total) = progress.Value;
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, total).SetProperty(j => j.HeartbeatAt, clock.GetUtcNow().UtcDateTime), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the import finished
+        }
+    }
+
+    private async Task FinishAsync(Guid id, Guid userId, string fileName, ImportPersons.Outcome outcome, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Guid? rejectId = null;
+        if (outcome.RejectFile is not null)
+        {
+            var reject = new ImportReject
+            {
+                UserId = userId,
+                FileName = Path.GetFileNameWithoutExtension(fileName) + "-loi.xlsx",
+                Content = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().EncryptBytes(outcome.RejectFile),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.ImportRejects.Add(reject);
+            await db.SaveChangesAsync(cancellationToken);
+            rejectId = reject.Id;
+        }
+
+        var result = JsonSerializer.Serialize(new { outcome.Rows, outcome.Imported, outcome.Refused, outcome.PossibleDuplicates, outcome.Errors, outcome.UnmappedColumns }, JsonSerializerOptions.Web);
+        await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportJob.DoneStatus)
+            .SetProperty(j => j.Done, outcome.Rows)
+            .SetProperty(j => j.Total, outcome.Rows)
+            .SetProperty(j => j.Result, result)
+            .SetProperty(j => j.RejectId, rejectId)
+            .SetProperty(j => j.Content, Array.Empty<byte>())
+            .SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+
+    private sealed class LatestProgress : IProgress<(int Done, int Total)>
+    {
+        private (int Done, int Total) _value;
+
+        public (int Done, int Total) Value => _value;
+
+        public void Report((int Done, int Total) value) => _value = value;
+    }
+}
+
+/// <summary>Chạy hàng đợi nhập danh sách trên mỗi nút ứng dụng (tắt bằng Jobs:Enabled=false).</summary>
+public sealed class BackgroundImportsJob(BackgroundImports queue, IConfiguration configuration, ILogger<BackgroundImportsJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Jobs:Enabled", true))
+            return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                while (await queue.RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Import queue poll failed; retrying");
+            }
+        }
+    }
+}
