@@ -43,6 +43,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Pcmt", $"Data Source={_database}");
         builder.UseSetting("PCMT_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Security:RequireTwoFactor", "false");
+        builder.UseSetting("Protection:Keys:1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Protection:IndexKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 
     public async Task<IPage> NewPageAsync()

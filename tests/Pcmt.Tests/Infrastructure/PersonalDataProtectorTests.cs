@@ -55,3 +55,27 @@ public sealed class PersonalDataProtectorTests
         Assert.ThrowsAny<CryptographicException>(() => other.Decrypt(stored));
     }
 }
+
+public sealed class KeyFileTests
+{
+    [Fact]
+    public async Task Processes_starting_together_share_one_generated_key_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"pcmt-keys-{Guid.NewGuid():N}");
+        var file = Path.Combine(folder, "pcmt-keys.json");
+        try
+        {
+            var protectors = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+                PersonalDataProtector.FromConfiguration(new ProtectionOptions(), file, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))));
+            var sealedValue = protectors[0].Encrypt("001090012345");
+            Assert.All(protectors, p => Assert.Equal("001090012345", p.Decrypt(sealedValue)));
+            Assert.Single(Directory.GetFiles(folder));
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -124,10 +124,20 @@ public sealed class PersonalDataProtector
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
                 var generated = new KeyFile(new Dictionary<string, string> { ["1"] = NewKey() }, "1", NewKey());
-                File.WriteAllText(file, JsonSerializer.Serialize(generated, KeyFileJson));
+                var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
+                File.WriteAllText(temporary, JsonSerializer.Serialize(generated, KeyFileJson));
                 if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                logger.LogWarning("Generated a new personal-data key file at {KeyFile}; back it up separately from the database", file);
+                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                try
+                {
+                    // Atomic and exclusive: when two processes start at once, one file wins and both use it.
+                    File.Move(temporary, file, overwrite: false);
+                    logger.LogWarning("Generated a new personal-data key file at {KeyFile}; back it up separately from the database", file);
+                }
+                catch (IOException) when (File.Exists(file))
+                {
+                    File.Delete(temporary);
+                }
             }
 
             var loaded = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(file), KeyFileJson)
