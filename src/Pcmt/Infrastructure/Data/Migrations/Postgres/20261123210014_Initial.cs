@@ -12,6 +12,29 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateTable(
+                name: "access_grants",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    reviewed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    reviewed_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_access_grants", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "administrative_units",
                 columns: table => new
@@ -84,15 +107,61 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
                     candidate_id = table.Column<Guid>(type: "uuid", nullable: false),
                     score = table.Column<int>(type: "integer", nullable: false),
-                    reasons = table.Column<string>(type: "text", nullable: false),
-                    province_code = table.Column<string>(type: "text", nullable: false),
-                    commune_code = table.Column<string>(type: "text", nullable: false),
+                    reasons = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    outcome = table.Column<string>(type: "text", nullable: true)
+                    outcome = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_duplicate_reviews", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_jobs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    scope_kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    scope_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    import_valid_rows = table.Column<bool>(type: "boolean", nullable: false),
+                    default_commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    done = table.Column<int>(type: "integer", nullable: false),
+                    total = table.Column<int>(type: "integer", nullable: false),
+                    result = table.Column<string>(type: "text", nullable: true),
+                    reject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_rejects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_rejects", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,6 +198,7 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     flags = table.Column<int>(type: "integer", nullable: false),
                     province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    merged_into_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<Guid>(type: "uuid", nullable: false)
@@ -136,6 +206,29 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_persons", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from_province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    from_commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    to_province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    to_commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    accepted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    accepted_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfers", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -305,6 +398,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_access_grants_reviewed_at",
+                table: "access_grants",
+                column: "reviewed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_grants_user_id_person_id_expires_at",
+                table: "access_grants",
+                columns: new[] { "user_id", "person_id", "expires_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_administrative_units_code",
                 table: "administrative_units",
                 column: "code");
@@ -358,6 +461,31 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_duplicate_reviews_person_id",
+                table: "duplicate_reviews",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_duplicate_reviews_province_code_commune_code_outcome",
+                table: "duplicate_reviews",
+                columns: new[] { "province_code", "commune_code", "outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_jobs_status_created_at",
+                table: "import_jobs",
+                columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_jobs_user_id_created_at",
+                table: "import_jobs",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_rejects_user_id_created_at",
+                table: "import_rejects",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_person_aliases_person_id",
                 table: "person_aliases",
                 column: "person_id");
@@ -390,6 +518,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 column: "legacy_id_index");
 
             migrationBuilder.CreateIndex(
+                name: "ix_persons_merged_into_id",
+                table: "persons",
+                column: "merged_into_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_province_code_commune_code",
                 table: "persons",
                 columns: new[] { "province_code", "commune_code" });
@@ -398,6 +531,21 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 name: "ix_persons_search_name",
                 table: "persons",
                 column: "search_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_from_province_code_from_commune_code_accepted_at",
+                table: "transfers",
+                columns: new[] { "from_province_code", "from_commune_code", "accepted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_person_id_accepted_at",
+                table: "transfers",
+                columns: new[] { "person_id", "accepted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_to_province_code_to_commune_code_accepted_at",
+                table: "transfers",
+                columns: new[] { "to_province_code", "to_commune_code", "accepted_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_unit_successions_predecessor_id_successor_id",
@@ -430,11 +578,18 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
+
+            // Substring search on folded names ("nguyen van hung" anywhere in a name or alias) with LIKE '%…%'.
+            migrationBuilder.Sql("CREATE INDEX ix_persons_search_name_trgm ON persons USING gin (search_name gin_trgm_ops);");
+            migrationBuilder.Sql("CREATE INDEX ix_person_aliases_search_name_trgm ON person_aliases USING gin (search_name gin_trgm_ops);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "access_grants");
+
             migrationBuilder.DropTable(
                 name: "audit_entries");
 
@@ -448,7 +603,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 name: "duplicate_reviews");
 
             migrationBuilder.DropTable(
+                name: "import_jobs");
+
+            migrationBuilder.DropTable(
+                name: "import_rejects");
+
+            migrationBuilder.DropTable(
                 name: "person_aliases");
+
+            migrationBuilder.DropTable(
+                name: "transfers");
 
             migrationBuilder.DropTable(
                 name: "unit_successions");

@@ -12,6 +12,26 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "access_grants",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reviewed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    reviewed_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_access_grants", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "administrative_units",
                 columns: table => new
                 {
@@ -83,15 +103,61 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     person_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     candidate_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     score = table.Column<int>(type: "INTEGER", nullable: false),
-                    reasons = table.Column<string>(type: "TEXT", nullable: false),
-                    province_code = table.Column<string>(type: "TEXT", nullable: false),
-                    commune_code = table.Column<string>(type: "TEXT", nullable: false),
+                    reasons = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    outcome = table.Column<string>(type: "TEXT", nullable: true)
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_duplicate_reviews", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_jobs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    scope_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    scope_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    import_valid_rows = table.Column<bool>(type: "INTEGER", nullable: false),
+                    default_commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    done = table.Column<int>(type: "INTEGER", nullable: false),
+                    total = table.Column<int>(type: "INTEGER", nullable: false),
+                    result = table.Column<string>(type: "TEXT", nullable: true),
+                    reject_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    heartbeat_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_rejects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_rejects", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -128,6 +194,7 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     flags = table.Column<int>(type: "INTEGER", nullable: false),
                     province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    merged_into_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     version = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -135,6 +202,29 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_persons", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    from_province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    from_commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    to_province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    to_commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    requested_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    accepted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    accepted_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfers", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -304,6 +394,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_access_grants_reviewed_at",
+                table: "access_grants",
+                column: "reviewed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_grants_user_id_person_id_expires_at",
+                table: "access_grants",
+                columns: new[] { "user_id", "person_id", "expires_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_administrative_units_code",
                 table: "administrative_units",
                 column: "code");
@@ -357,6 +457,31 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_duplicate_reviews_person_id",
+                table: "duplicate_reviews",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_duplicate_reviews_province_code_commune_code_outcome",
+                table: "duplicate_reviews",
+                columns: new[] { "province_code", "commune_code", "outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_jobs_status_created_at",
+                table: "import_jobs",
+                columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_jobs_user_id_created_at",
+                table: "import_jobs",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_rejects_user_id_created_at",
+                table: "import_rejects",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_person_aliases_person_id",
                 table: "person_aliases",
                 column: "person_id");
@@ -389,6 +514,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 column: "legacy_id_index");
 
             migrationBuilder.CreateIndex(
+                name: "ix_persons_merged_into_id",
+                table: "persons",
+                column: "merged_into_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_province_code_commune_code",
                 table: "persons",
                 columns: new[] { "province_code", "commune_code" });
@@ -397,6 +527,21 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 name: "ix_persons_search_name",
                 table: "persons",
                 column: "search_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_from_province_code_from_commune_code_accepted_at",
+                table: "transfers",
+                columns: new[] { "from_province_code", "from_commune_code", "accepted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_person_id_accepted_at",
+                table: "transfers",
+                columns: new[] { "person_id", "accepted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_to_province_code_to_commune_code_accepted_at",
+                table: "transfers",
+                columns: new[] { "to_province_code", "to_commune_code", "accepted_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_unit_successions_predecessor_id_successor_id",
@@ -435,6 +580,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "access_grants");
+
+            migrationBuilder.DropTable(
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
@@ -447,7 +595,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                 name: "duplicate_reviews");
 
             migrationBuilder.DropTable(
+                name: "import_jobs");
+
+            migrationBuilder.DropTable(
+                name: "import_rejects");
+
+            migrationBuilder.DropTable(
                 name: "person_aliases");
+
+            migrationBuilder.DropTable(
+                name: "transfers");
 
             migrationBuilder.DropTable(
                 name: "unit_successions");
