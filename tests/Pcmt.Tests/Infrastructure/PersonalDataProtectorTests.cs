@@ -79,3 +79,18 @@ public sealed class KeyFileTests
         }
     }
 }
+
+public sealed class FileProtectionTests
+{
+    [Fact]
+    public void Files_round_trip_and_are_stored_as_ciphertext()
+    {
+        var protector = new PersonalDataProtector(new Dictionary<int, byte[]> { [3] = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) }, 3, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var content = System.Text.Encoding.UTF8.GetBytes("Họ và tên,CCCD\nNguyễn Văn Hùng,001090012345\n");
+        var stored = protector.EncryptBytes(content);
+        Assert.Equal(-1, stored.AsSpan().IndexOf("001090012345"u8));
+        Assert.Equal(content, protector.DecryptBytes(stored));
+        stored[^1] ^= 0x01;
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => protector.DecryptBytes(stored));
+    }
+}

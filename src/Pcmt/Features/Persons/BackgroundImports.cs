@@ -122,10 +122,18 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                using var scope = scopes.CreateScope();
-                var (done, total) = progress.Value;
-                await scope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, total).SetProperty(j => j.HeartbeatAt, clock.GetUtcNow().UtcDateTime), stop);
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    var (done, total) = progress.Value;
+                    await scope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, total).SetProperty(j => j.HeartbeatAt, clock.GetUtcNow().UtcDateTime), stop);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A missed progress write must not fail the import (on SQLite the import's own transaction can hold the lock).
+                    logger.LogWarning(exception, "Progress of import job {Job} not written this time", id);
+                }
             }
         }
         catch (OperationCanceledException)
