@@ -120,23 +120,19 @@ public sealed class PersonalDataProtector
         if (options.Keys.Count == 0)
         {
             var file = options.KeyFile ?? defaultKeyFile;
-            if (!File.Exists(file))
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            // An exclusive lock file serialises processes starting together: one generates the key file, all use it.
+            using (AcquireLock(file + ".lock"))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                var generated = new KeyFile(new Dictionary<string, string> { ["1"] = NewKey() }, "1", NewKey());
-                var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-                File.WriteAllText(temporary, JsonSerializer.Serialize(generated, KeyFileJson));
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                try
+                if (!File.Exists(file))
                 {
-                    // Atomic and exclusive: when two processes start at once, one file wins and both use it.
-                    File.Move(temporary, file, overwrite: false);
+                    var generated = new KeyFile(new Dictionary<string, string> { ["1"] = NewKey() }, "1", NewKey());
+                    var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
+                    File.WriteAllText(temporary, JsonSerializer.Serialize(generated, KeyFileJson));
+                    if (!OperatingSystem.IsWindows())
+                        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    File.Move(temporary, file);
                     logger.LogWarning("Generated a new personal-data key file at {KeyFile}; back it up separately from the database", file);
-                }
-                catch (IOException) when (File.Exists(file))
-                {
-                    File.Delete(temporary);
                 }
             }
 
@@ -149,6 +145,21 @@ public sealed class PersonalDataProtector
         var active = options.ActiveKey is { } a ? int.Parse(a, CultureInfo.InvariantCulture) : keys.Keys.Max();
         var index = Convert.FromBase64String(options.IndexKey ?? throw new InvalidOperationException("Protection:IndexKey is required."));
         return new PersonalDataProtector(keys, active, index);
+    }
+
+    private static FileStream AcquireLock(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySize));
