@@ -6,14 +6,8 @@ public static class AdministrativeUnitsApi
     {
         var units = api.MapGroup("/admin-units").WithTags("Administrative units");
 
-        units.MapGet("/", async (ListAdministrativeUnits list, string? level, string? province, string? q, string? type, DateOnly? at, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            {
-                var paging = Paging.From(page, pageSize);
-                if (!paging.Succeeded)
-                    return paging.Failure.ToHttpResult();
-                var result = await list.HandleAsync(new ListAdministrativeUnits.Filter(level, province, q, type, at), paging.Value, cancellationToken);
-                return result.ToHttpResult(TypedResults.Ok);
-            })
+        units.MapGet("/", (ListAdministrativeUnits list, string? level, string? province, string? q, string? type, DateOnly? at, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                PagedResults.ListAsync(page, pageSize, paging => list.HandleAsync(new ListAdministrativeUnits.Filter(level, province, q, type, at), paging, cancellationToken)))
             .RequireAuthorization(Permissions.ViewAdministrativeUnits)
             .WithSummary("Danh sách đơn vị hành chính đang có hiệu lực (hoặc tại ngày 'at'), lọc theo cấp, tỉnh, loại và tên không dấu.");
 

@@ -146,20 +146,9 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Guid? rejectId = null;
-        if (outcome.RejectFile is not null)
-        {
-            var reject = new ImportReject
-            {
-                UserId = userId,
-                FileName = Path.GetFileNameWithoutExtension(fileName) + "-loi.xlsx",
-                Content = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().EncryptBytes(outcome.RejectFile),
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.ImportRejects.Add(reject);
-            await db.SaveChangesAsync(cancellationToken);
-            rejectId = reject.Id;
-        }
+        Guid? rejectId = outcome.RejectFile is null
+            ? null
+            : await scope.ServiceProvider.GetRequiredService<ImportRejectFiles>().SaveAsync(userId, fileName, outcome.RejectFile, cancellationToken);
 
         var result = JsonSerializer.Serialize(new { outcome.Rows, outcome.Imported, outcome.Refused, outcome.PossibleDuplicates, outcome.Errors, outcome.UnmappedColumns }, JsonSerializerOptions.Web);
         await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s

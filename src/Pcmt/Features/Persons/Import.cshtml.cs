@@ -2,15 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Pcmt.Infrastructure.Protection;
 
 namespace Pcmt.Features.Persons;
 
 /// <summary>Nhập danh sách: the upload is queued and runs in the background as this user; the page shows its progress until the result.</summary>
 [Authorize(Permissions.RegisterPersons)]
 [RequestSizeLimit(50 * 1024 * 1024)]
-public sealed class ImportModel(BackgroundImports imports, AppDbContext db, PersonalDataProtector protector, CurrentUser user) : PageModel
+public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rejects, CurrentUser user) : PageModel
 {
     public sealed record ErrorRow(int Row, string Message);
 
@@ -74,8 +72,8 @@ public sealed class ImportModel(BackgroundImports imports, AppDbContext db, Pers
     }
 
     public async Task<IActionResult> OnGetRejectAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.ImportRejects.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id, cancellationToken) is { } reject
-            ? File(protector.DecryptBytes(reject.Content), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
+        await rejects.FindAsync(id, user.Id, cancellationToken) is { } reject
+            ? File(reject.Content, ImportRejectFiles.ContentType, reject.FileName)
             : NotFound();
 
     private int Number(string name) => Status?.Result is { } r && r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;

@@ -23,13 +23,8 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Đăng ký đối tượng. 409 kèm existingId khi số định danh đã có; hồ sơ có thể trùng được trả về và đưa vào hàng đợi rà soát.");
 
-        persons.MapGet("/", async (SearchPersons search, string? q, string? citizenId, string? commune, string? status, string? dateOfBirth, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            {
-                var paging = Paging.From(page, pageSize);
-                if (!paging.Succeeded)
-                    return paging.Failure.ToHttpResult();
-                return (await search.HandleAsync(new SearchPersons.Filter(q, citizenId, commune, status, dateOfBirth), paging.Value, cancellationToken)).ToHttpResult(TypedResults.Ok);
-            })
+        persons.MapGet("/", (SearchPersons search, string? q, string? citizenId, string? commune, string? status, string? dateOfBirth, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                PagedResults.ListAsync(page, pageSize, paging => search.HandleAsync(new SearchPersons.Filter(q, citizenId, commune, status, dateOfBirth), paging, cancellationToken)))
             .RequireAuthorization(Permissions.ViewPersons)
             .WithSummary("Tra cứu đối tượng trong phạm vi của người dùng (tên không dấu, số định danh, xã, tình trạng, ngày sinh).");
 
@@ -89,20 +84,13 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tiếp nhận hồ sơ chuyển đến: địa bàn nhận trở thành địa bàn quản lý.");
 
-        persons.MapPost("/import", async (ImportPersons import, AppDbContext db, CurrentUser user, TimeProvider clock, Pcmt.Infrastructure.Protection.PersonalDataProtector protector, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
+        persons.MapPost("/import", async (ImportPersons import, ImportRejectFiles rejects, CurrentUser user, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
             {
                 if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     return Problems.Validation("file", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
                 await using var stream = file.OpenReadStream();
                 var outcome = await import.HandleAsync(stream, file.FileName, new ImportPersons.Options(importValidRows ?? false, null, commune), null, cancellationToken);
-                Guid? rejectId = null;
-                if (outcome.RejectFile is not null)
-                {
-                    var reject = new ImportReject { UserId = user.Id, FileName = Path.GetFileNameWithoutExtension(file.FileName) + "-loi.xlsx", Content = protector.EncryptBytes(outcome.RejectFile), CreatedAt = clock.GetUtcNow().UtcDateTime };
-                    db.ImportRejects.Add(reject);
-                    await db.SaveChangesAsync(cancellationToken);
-                    rejectId = reject.Id;
-                }
+                Guid? rejectId = outcome.RejectFile is null ? null : await rejects.SaveAsync(user.Id, file.FileName, outcome.RejectFile, cancellationToken);
 
                 return Results.Ok(new
                 {
@@ -119,9 +107,9 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Nhập danh sách từ Excel/CSV: kiểm tra từng dòng như biểu mẫu; cả tệp hoặc không gì cả, trừ khi chọn nhập các dòng hợp lệ; trả về lỗi từng dòng và tệp lỗi.");
 
-        persons.MapGet("/import/rejects/{id:guid}", async (AppDbContext db, CurrentUser user, Pcmt.Infrastructure.Protection.PersonalDataProtector protector, Guid id, CancellationToken cancellationToken) =>
-                await db.ImportRejects.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id, cancellationToken) is { } reject
-                    ? Results.File(protector.DecryptBytes(reject.Content), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reject.FileName)
+        persons.MapGet("/import/rejects/{id:guid}", async (ImportRejectFiles rejects, CurrentUser user, Guid id, CancellationToken cancellationToken) =>
+                await rejects.FindAsync(id, user.Id, cancellationToken) is { } reject
+                    ? Results.File(reject.Content, ImportRejectFiles.ContentType, reject.FileName)
                     : Problems.NotFound())
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tải tệp lỗi của một lần nhập (chỉ người đã nhập).");
@@ -150,13 +138,9 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.MergePersons)
             .WithSummary("Tách một hồ sơ đã gộp.");
 
-        persons.MapGet("/{id:guid}/access-log", async (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            {
-                var paging = Paging.From(page, pageSize);
-                if (!paging.Succeeded)
-                    return paging.Failure.ToHttpResult();
-                return await log.HandleAsync(id, paging.Value, cancellationToken) is { } rows ? Results.Ok(rows) : Problems.NotFound();
-            })
+        persons.MapGet("/{id:guid}/access-log", (PersonAccessLog log, Guid id, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                PagedResults.ListAsync(page, pageSize, async paging =>
+                    await log.HandleAsync(id, paging, cancellationToken) is { } rows ? rows : (Result<PagedList<PersonAccessLog.Row>>)new Failure.NotFound()))
             .RequireAuthorization(Permissions.ViewPersonAccessLog)
             .WithSummary("Lịch sử truy cập hồ sơ: ai đã xem hoặc sửa, khi nào, với mục đích gì.");
     }

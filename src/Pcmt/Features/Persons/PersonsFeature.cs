@@ -28,6 +28,7 @@ public static class PersonsFeature
         .AddScoped<BreakGlass>()
         .AddScoped<TransferPerson>()
         .AddScoped<ImportPersons>()
+        .AddScoped<ImportRejectFiles>()
         .AddScoped<ReviewDuplicates>()
         .AddSingleton<BackgroundImports>()
         .AddHostedService<BackgroundImportsJob>();

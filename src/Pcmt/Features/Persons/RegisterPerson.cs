@@ -16,13 +16,10 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
 
     public async Task<Result<Registered>> HandleAsync(Input input, CancellationToken cancellationToken)
     {
-        var checkedInput = await rules.CheckAsync(input, cancellationToken);
+        var checkedInput = await CheckAsync(input, cancellationToken);
         if (!checkedInput.Succeeded)
             return checkedInput.Failure;
         var valid = checkedInput.Value;
-
-        if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } conflict)
-            return conflict;
 
         var subject = PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code);
         var matches = await duplicates.HandleAsync(subject, null, cancellationToken);
@@ -72,14 +69,21 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
     /// <summary>Before saving, on the form: the likely matches the officer must look at (nothing is written).</summary>
     public async Task<Result<FindDuplicates.Outcome>> PreviewAsync(Input input, CancellationToken cancellationToken)
     {
-        var checkedInput = await rules.CheckAsync(input, cancellationToken);
+        var checkedInput = await CheckAsync(input, cancellationToken);
         if (!checkedInput.Succeeded)
             return checkedInput.Failure;
         var valid = checkedInput.Value;
-        if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } conflict)
-            return conflict;
         return await duplicates.HandleAsync(
             PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code), null, cancellationToken);
+    }
+
+    /// <summary>The form's rules, then the national uniqueness of the citizen ID.</summary>
+    private async Task<Result<PersonRules.Checked>> CheckAsync(Input input, CancellationToken cancellationToken)
+    {
+        var checkedInput = await rules.CheckAsync(input, cancellationToken);
+        if (checkedInput.Succeeded && checkedInput.Value.CitizenId is { } citizenId && await ExistingAsync(rules.Index(citizenId), cancellationToken) is { } conflict)
+            return conflict;
+        return checkedInput;
     }
 
     /// <summary>409 when the citizen ID is already registered: the record's id if the caller may see it, else whom to contact.</summary>

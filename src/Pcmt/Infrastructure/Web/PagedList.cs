@@ -47,4 +47,11 @@ public static class PagedResults
         var paging = Paging.From(page, pageSize);
         return paging.Succeeded ? TypedResults.Ok(await query(paging.Value)) : paging.Failure.ToHttpResult();
     }
+
+    /// <summary>The same, for queries that can themselves refuse (bad filter → 400, not visible → 404).</summary>
+    public static async Task<IResult> ListAsync<T>(int? page, int? pageSize, Func<Paging, Task<Result<PagedList<T>>>> query)
+    {
+        var paging = Paging.From(page, pageSize);
+        return paging.Succeeded ? (await query(paging.Value)).ToHttpResult(TypedResults.Ok) : paging.Failure.ToHttpResult();
+    }
 }
