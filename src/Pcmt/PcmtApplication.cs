@@ -14,7 +14,10 @@ using Microsoft.Extensions.WebEncoders;
 using Pcmt.Features.Account;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
+using Pcmt.Features.Facilities;
+using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -145,6 +148,7 @@ public static class PcmtApplication
         services.AddAdministrativeUnits();
         services.AddUsers();
         services.AddPersons(configuration);
+        services.AddLifecycle();
         services.AddAccount();
         services.AddAudit();
         return builder;
@@ -183,6 +187,9 @@ public static class PcmtApplication
         api.MapAccountApi();
         api.MapUsersApi();
         api.MapPersonsApi();
+        api.MapLifecycleApi();
+        api.MapFacilitiesApi();
+        api.MapSupportServicesApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
 

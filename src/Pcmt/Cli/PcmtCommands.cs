@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.Audit;
+using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 
 namespace Pcmt.Cli;
@@ -84,7 +85,18 @@ public static class PcmtCommands
         });
         var people = new Command("people", "Sổ đăng ký đối tượng.") { import };
 
+        var review = new Command("review", "Rà soát hằng ngày: đánh dấu việc cần làm quá hạn và tính lại tình trạng các hồ sơ có thời hạn (chạy lại nhiều lần không sao).");
+        review.SetAction(async (_, cancellationToken) =>
+        {
+            using var scope = scopes.CreateScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<DailyLegalReview>().RunAsync(cancellationToken);
+            Console.WriteLine($"Việc quá hạn mới: {outcome.MarkedOverdue:N0}; hồ sơ được tính lại: {outcome.FilesRefreshed:N0}.");
+            return 0;
+        });
+        var cases = new Command("cases", "Hồ sơ pháp lý (quản lý, cai nghiện, sau cai nghiện).") { review };
+
         root.Subcommands.Add(people);
+        root.Subcommands.Add(cases);
         root.Subcommands.Add(db);
         root.Subcommands.Add(keys);
         root.Subcommands.Add(audit);

@@ -4,7 +4,7 @@ using Pcmt.Infrastructure.Auditing;
 namespace Pcmt.Features.Persons;
 
 /// <summary>Xem hồ sơ đối tượng: the whole record with decrypted identifiers; every view is audited. Outside the caller's area: not found.</summary>
-public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit, CurrentUser user, TimeProvider clock)
+public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit, CurrentUser user, TimeProvider clock, Lifecycle.PersonCaseFiles files)
 {
     public sealed record ResidenceView(string? CommuneCode, string? Address);
 
@@ -35,6 +35,8 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
             return null;
 
         await audit.RecordReadAsync(nameof(Person), person.Id.ToString(), person.Id, part, purpose, cancellationToken);
+        // Status and cases are derived from the legal file at the moment of reading (a term may have run out since the last write).
+        var (file, _) = await files.ReadAsync(person, cancellationToken);
         return new Details(
             person.Id, person.FileCode, person.FullName, person.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal).ToList(),
             new BirthDate(person.BirthYear, person.DateOfBirth).ToApi(), person.Sex == Sex.Female ? "female" : "male",
@@ -45,7 +47,7 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
             person.GuardianName, person.GuardianRelation, rules.Reveal(person.GuardianPhoneProtected),
             person.Substances.Split(',', StringSplitOptions.RemoveEmptyEntries),
             PersonInput.FlagCodes.Where(f => person.Flags.HasFlag(f.Value)).Select(f => f.Key).ToList(),
-            PersonStatus.None, [], person.MergedIntoId,
+            file.Status, file.Cases.Cast<object>().ToList(), person.MergedIntoId,
             await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.MergedIntoId == person.Id).Select(p => p.Id).ToListAsync(cancellationToken),
             person.CreatedAt, person.UpdatedAt, person.Version);
     }

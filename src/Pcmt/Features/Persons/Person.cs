@@ -68,6 +68,9 @@ public sealed class Person : IUnitScoped, IVersioned, IPersonRecord
 
     public PersonFlags Flags { get; set; }
 
+    /// <summary>Derived from the legal file (<see cref="Lifecycle.CaseFile"/>) on every change and by the daily job; never typed in.</summary>
+    public string Status { get; set; } = PersonStatus.None;
+
     public string ProvinceCode { get; set; } = "";
 
     public string CommuneCode { get; set; } = "";

@@ -40,6 +40,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.CitizenIdIndex).IsUnique();
         builder.HasIndex(p => p.LegacyIdIndex);
         builder.HasIndex(p => new { p.ProvinceCode, p.CommuneCode });
+        builder.Property(p => p.Status).HasMaxLength(40);
+        builder.HasIndex(p => new { p.Status, p.ProvinceCode, p.CommuneCode });
         builder.HasIndex(p => new { p.BirthYear, p.Sex });
         builder.HasIndex(p => p.SearchName);
         builder.HasIndex(p => p.MergedIntoId);

@@ -40,15 +40,15 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
             query = query.Where(p => p.DateOfBirth == date);
         else if (birth.Year > 0)
             query = query.Where(p => p.BirthYear == birth.Year);
-        if (filter.Status is { Length: > 0 } && filter.Status != PersonStatus.None)
-            query = query.Where(p => false); // no legal records yet: every person is "none" until the lifecycle records exist
+        if (filter.Status is { Length: > 0 } wanted)
+            query = query.Where(p => p.Status == wanted);
 
         var page = await query.OrderBy(p => p.SearchName).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.FileCode, p.FullName, p.BirthYear, p.DateOfBirth, p.Sex, p.CommuneCode })
+            .Select(p => new { p.Id, p.FileCode, p.FullName, p.BirthYear, p.DateOfBirth, p.Sex, p.CommuneCode, p.Status })
             .ToPagedListAsync(paging, cancellationToken);
 
         var rows = page.Items
-            .Select(p => new Row(p.Id, p.FileCode, p.FullName, new BirthDate(p.BirthYear, p.DateOfBirth).ToApi(), p.Sex == Sex.Female ? "female" : "male", p.CommuneCode, PersonStatus.None))
+            .Select(p => new Row(p.Id, p.FileCode, p.FullName, new BirthDate(p.BirthYear, p.DateOfBirth).ToApi(), p.Sex == Sex.Female ? "female" : "male", p.CommuneCode, p.Status))
             .ToList();
         if (rows.Count > 0)
         {

@@ -5,7 +5,7 @@ using Pcmt.Features.AdministrativeUnits;
 namespace Pcmt.Features.Persons;
 
 /// <summary>Chuyển địa bàn / tiếp nhận: hand a person's file to another commune, and take it over there.</summary>
-public sealed class TransferPerson(AppDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class TransferPerson(AppDbContext db, CurrentUser user, TimeProvider clock, Lifecycle.PersonCaseFiles files)
 {
     public sealed record Input
     {
@@ -70,6 +70,8 @@ public sealed class TransferPerson(AppDbContext db, CurrentUser user, TimeProvid
         transfer.AcceptedAt = person.UpdatedAt;
         transfer.AcceptedBy = user.UserName;
         await db.SaveChangesAsync(cancellationToken);
+        // Work items and list rows follow the file to the receiving commune.
+        await files.RefreshAsync(person.Id, cancellationToken);
         return true;
     }
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Facilities;
+using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -52,6 +55,20 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     public DbSet<ImportReject> ImportRejects => Set<ImportReject>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<ListEntry> ListEntries => Set<ListEntry>();
+
+    public DbSet<LegalParameterSetting> LegalParameterSettings => Set<LegalParameterSetting>();
+
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<SupportService> SupportServices => Set<SupportService>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

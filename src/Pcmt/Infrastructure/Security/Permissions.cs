@@ -17,6 +17,13 @@ public static class Permissions
     public const string ReviewDuplicates = "persons.duplicates.review";
     public const string MergePersons = "persons.merge";
     public const string ReviewAccessGrants = "persons.break-glass.review";
+    public const string RecordCases = "cases.record";
+    public const string RecordHealthFindings = "cases.health";
+    public const string DecidePostRehab = "cases.post-rehab";
+    public const string IssueDocuments = "cases.documents";
+    public const string RecordServices = "services.record";
+    public const string ConfigureLegalRules = "legal.configure";
+    public const string ManageFacilities = "facilities.manage";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -293,6 +293,341 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Facilities.Facility", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Licence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities");
+
+                    b.HasIndex("ProvinceCode", "Kind")
+                        .HasDatabaseName("ix_facilities_province_code_kind");
+
+                    b.ToTable("facilities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.CaseRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_case_records");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_records_id");
+
+                    b.HasIndex("PersonId", "Sequence")
+                        .HasDatabaseName("ix_case_records_person_id_sequence");
+
+                    b.ToTable("case_records", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.LegalParameterSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Regime")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("regime");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key", "Regime")
+                        .HasName("pk_legal_parameter_settings");
+
+                    b.ToTable("legal_parameter_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.ListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("FromOn")
+                        .HasColumnType("date")
+                        .HasColumnName("from_on");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("list");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateOnly?>("ToOn")
+                        .HasColumnType("date")
+                        .HasColumnName("to_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_entries");
+
+                    b.HasIndex("PersonId", "List", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_entries_person_id_list_source_id");
+
+                    b.HasIndex("List", "ProvinceCode", "CommuneCode", "ToOn")
+                        .HasDatabaseName("ix_list_entries_list_province_code_commune_code_to_on");
+
+                    b.ToTable("list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.PublicHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
+
+                    b.HasKey("Date")
+                        .HasName("pk_public_holidays");
+
+                    b.ToTable("public_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.WorkItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assignee_user_name");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("authority");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<DateTime?>("OverdueSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_since");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_items");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_work_items_due_at");
+
+                    b.HasIndex("PersonId", "Kind", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_items_person_id_kind_source_id");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "DueAt")
+                        .HasDatabaseName("ix_work_items_province_code_commune_code_due_at");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.AccessGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -685,6 +1020,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(8)")
                         .HasColumnName("sex");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
                     b.Property<string>("Substances")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -725,6 +1066,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_province_code_commune_code");
+
+                    b.HasIndex("Status", "ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_persons_status_province_code_commune_code");
 
                     b.ToTable("persons", (string)null);
                 });
@@ -844,6 +1188,75 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_transfers_to_province_code_to_commune_code_accepted_at");
 
                     b.ToTable("transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.SupportServices.SupportService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("ProvidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("provided_on");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_services");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_support_services_person_id");
+
+                    b.HasIndex("Kind", "ProvinceCode", "CommuneCode", "ProvidedOn")
+                        .HasDatabaseName("ix_support_services_kind_province_code_commune_code_provided_on");
+
+                    b.ToTable("support_services", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Users.User", b =>

@@ -277,6 +277,335 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Facilities.Facility", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Licence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities");
+
+                    b.HasIndex("ProvinceCode", "Kind")
+                        .HasDatabaseName("ix_facilities_province_code_kind");
+
+                    b.ToTable("facilities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.CaseRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_case_records");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_records_id");
+
+                    b.HasIndex("PersonId", "Sequence")
+                        .HasDatabaseName("ix_case_records_person_id_sequence");
+
+                    b.ToTable("case_records", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.LegalParameterSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Regime")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regime");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key", "Regime")
+                        .HasName("pk_legal_parameter_settings");
+
+                    b.ToTable("legal_parameter_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.ListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("FromOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_on");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateOnly?>("ToOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_entries");
+
+                    b.HasIndex("PersonId", "List", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_entries_person_id_list_source_id");
+
+                    b.HasIndex("List", "ProvinceCode", "CommuneCode", "ToOn")
+                        .HasDatabaseName("ix_list_entries_list_province_code_commune_code_to_on");
+
+                    b.ToTable("list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.PublicHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provisional");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed");
+
+                    b.HasKey("Date")
+                        .HasName("pk_public_holidays");
+
+                    b.ToTable("public_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.WorkItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_user_name");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<DateTime?>("OverdueSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_since");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_items");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_work_items_due_at");
+
+                    b.HasIndex("PersonId", "Kind", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_items_person_id_kind_source_id");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "DueAt")
+                        .HasDatabaseName("ix_work_items_province_code_commune_code_due_at");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.AccessGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -665,6 +994,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sex");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
                     b.Property<string>("Substances")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -705,6 +1040,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_province_code_commune_code");
+
+                    b.HasIndex("Status", "ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_persons_status_province_code_commune_code");
 
                     b.ToTable("persons", (string)null);
                 });
@@ -820,6 +1158,75 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_transfers_to_province_code_to_commune_code_accepted_at");
 
                     b.ToTable("transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.SupportServices.SupportService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("ProvidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provided_on");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_services");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_support_services_person_id");
+
+                    b.HasIndex("Kind", "ProvinceCode", "CommuneCode", "ProvidedOn")
+                        .HasDatabaseName("ix_support_services_kind_province_code_commune_code_provided_on");
+
+                    b.ToTable("support_services", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Users.User", b =>

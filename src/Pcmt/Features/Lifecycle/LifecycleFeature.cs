@@ -1,0 +1,17 @@
+using Pcmt.Features.Facilities;
+
+namespace Pcmt.Features.Lifecycle;
+
+public static class LifecycleFeature
+{
+    public static IServiceCollection AddLifecycle(this IServiceCollection services) => services
+        .AddScoped<LegalSettings>()
+        .AddScoped<PersonCaseFiles>()
+        .AddScoped<RecordCaseFacts>()
+        .AddScoped<WorkItems>()
+        .AddScoped<LegalListQuery>()
+        .AddScoped<DailyLegalReview>()
+        .AddScoped<DecisionDocuments>()
+        .AddScoped<FacilityRegister>()
+        .AddHostedService<DailyLegalReviewJob>();
+}
