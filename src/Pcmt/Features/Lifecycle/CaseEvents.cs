@@ -7,7 +7,7 @@ namespace Pcmt.Features.Lifecycle;
 /// One fact of a person's legal file (a test, a decision, a step). The file is the ordered list of these facts; the person's
 /// status, deadlines (work items) and list memberships are derived from it by <see cref="CaseFile"/>, never typed in.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
 [JsonDerivedType(typeof(DrugTestRecorded), CaseEventKinds.DrugTest)]
 [JsonDerivedType(typeof(ManagementDecided), CaseEventKinds.ManagementDecision)]
 [JsonDerivedType(typeof(ManagementChanged), CaseEventKinds.ManagementChange)]
