@@ -6,7 +6,7 @@ using Pcmt.Features.Users;
 namespace Pcmt.Features;
 
 /// <summary>Trang chủ: who the user is, and the size of their area.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, Lifecycle.WorkItems workItems, Lifecycle.LegalSettings settings) : PageModel
 {
     public string FullName { get; private set; } = "";
 
@@ -19,6 +19,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
     public int Provinces { get; private set; }
 
     public int Communes { get; private set; }
+
+    /// <summary>Legal deadlines of the user's area: shown to those who read person files.</summary>
+    public (int Overdue, int DueSoon)? Deadlines { get; private set; }
+
+    public int DueSoonDays { get; private set; }
+
+    public Dictionary<string, int> StatusCounts { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +42,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
         var scopeUnit = user.ScopeCode is not null && user.ScopeKind is ScopeKind.Province or ScopeKind.Commune
             ? await db.AdministrativeUnits.FindCurrentAsync(user.ScopeCode, cancellationToken)
             : null;
+        if (user.Can(Permissions.ViewPersons))
+        {
+            DueSoonDays = (await settings.ParametersAsync(cancellationToken)).Number("due-soon-days", Lifecycle.LegalParameters.AnyRegime);
+            Deadlines = await workItems.CountsAsync(DueSoonDays, cancellationToken);
+            StatusCounts = await db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).GroupBy(p => p.Status)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+
         ScopeName = UserScopes.Describe(user.ScopeKind ?? ScopeKind.National, user.ScopeCode, scopeUnit?.Name);
     }
 }

@@ -24,6 +24,13 @@ public sealed class AuthorizationMatrixTests(App app)
         BreakGlass,
         ReviewDuplicates,
         MergePersons,
+        RecordCases,
+        RecordHealthFindings,
+        DecidePostRehab,
+        IssueDocuments,
+        RecordServices,
+        ConfigureLegalRules,
+        ManageFacilities,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -58,6 +65,39 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/persons/{id:guid}/unmerge"] = Access.MergePersons,
         ["GET /api/v1/access-grants"] = Access.AdminOnly,
         ["POST /api/v1/access-grants/{id:long}/review"] = Access.AdminOnly,
+        ["POST /api/v1/persons/{id:guid}/drug-tests"] = Access.RecordHealthFindings,
+        ["POST /api/v1/persons/{id:guid}/management-decisions"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/management-decisions/{decisionId:guid}/changes"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/addiction-determinations"] = Access.RecordHealthFindings,
+        ["POST /api/v1/persons/{id:guid}/rehab-registrations"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/start"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/end"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/substitution-therapies"] = Access.RecordHealthFindings,
+        ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/phase"] = Access.RecordHealthFindings,
+        ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/end"] = Access.RecordHealthFindings,
+        ["POST /api/v1/persons/{id:guid}/compulsory-dossiers"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/compulsory-dossiers/{dossierId:guid}/steps"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/post-rehab-decisions"] = Access.DecidePostRehab,
+        ["POST /api/v1/persons/{id:guid}/post-rehab-decisions/{decisionId:guid}/end"] = Access.DecidePostRehab,
+        ["POST /api/v1/persons/{id:guid}/electronic-supervisions"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/electronic-supervisions/{supervisionId:guid}/fitting"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/violations"] = Access.RecordCases,
+        ["GET /api/v1/persons/{id:guid}/case-file"] = Access.ViewPersons,
+        ["GET /api/v1/persons/{id:guid}/documents/{form}"] = Access.IssueDocuments,
+        ["GET /api/v1/work-items"] = Access.ViewPersons,
+        ["GET /api/v1/legal-lists/{list}"] = Access.ViewPersons,
+        ["GET /api/v1/legal-lists/{list}/export"] = Access.ViewPersons,
+        ["GET /api/v1/legal-parameters"] = Access.SignedIn,
+        ["PUT /api/v1/legal-parameters/{regime}/{key}"] = Access.ConfigureLegalRules,
+        ["GET /api/v1/holidays"] = Access.SignedIn,
+        ["PUT /api/v1/holidays/{date}"] = Access.ConfigureLegalRules,
+        ["DELETE /api/v1/holidays/{date}"] = Access.ConfigureLegalRules,
+        ["GET /api/v1/facilities/"] = Access.SignedIn,
+        ["POST /api/v1/facilities/"] = Access.ManageFacilities,
+        ["PUT /api/v1/facilities/{id:guid}"] = Access.ManageFacilities,
+        ["GET /api/v1/persons/{id:guid}/support-services/"] = Access.ViewPersons,
+        ["POST /api/v1/persons/{id:guid}/support-services/"] = Access.RecordServices,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -88,6 +128,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Persons/Transfers"] = Access.ViewPersons,
         ["GET /Persons/Import"] = Access.RegisterPersons,
         ["GET /Persons/Duplicates"] = Access.ReviewDuplicates,
+        ["GET /Lifecycle/WorkItems"] = Access.ViewPersons,
+        ["GET /Lifecycle/Lists"] = Access.ViewPersons,
+        ["GET /Facilities"] = Access.SignedIn,
+        ["GET /Facilities/Index"] = Access.SignedIn,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
     };
@@ -116,6 +160,12 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.BreakGlass => role is Roles.ProvincePolice,
         Access.ReviewDuplicates => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.MergePersons => role is Roles.ProvincePolice,
+        Access.RecordCases => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.RecordHealthFindings => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.HealthStaff,
+        Access.DecidePostRehab or Access.IssueDocuments => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
+        Access.RecordServices => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff,
+        Access.ConfigureLegalRules => role == Roles.Admin,
+        Access.ManageFacilities => role is Roles.Admin or Roles.ProvincePolice,
         _ => false,
     };
 
@@ -134,7 +184,13 @@ public sealed class AuthorizationMatrixTests(App app)
                     .Replace("{year:int}", "2026", StringComparison.Ordinal)
                     .Replace("{id:guid}", anyUserId.ToString(), StringComparison.Ordinal)
                     .Replace("{id:long}", "999999999", StringComparison.Ordinal) // no such row: allowed is 404, denied is 403
-                    .Replace("{documentName}", "v1", StringComparison.Ordinal);
+                    .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                    .Replace("{form}", "04", StringComparison.Ordinal)
+                    .Replace("{list}", "users", StringComparison.Ordinal)
+                    .Replace("{regime}", "all", StringComparison.Ordinal)
+                    .Replace("{key}", "due-soon-days", StringComparison.Ordinal)
+                    .Replace("{date}", "2026-12-31", StringComparison.Ordinal);
+                url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\w+:guid\}", Guid.Empty.ToString());
                 var isForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
                 routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal), isForm));
             }

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Lifecycle;
+using Pcmt.Features.SupportServices;
 
 namespace Pcmt.Features.Persons;
 
 /// <summary>Hồ sơ đối tượng: the record in tabs; opening it is audited; supervisors also see who else opened it.</summary>
 [Authorize(Permissions.ViewPersons)]
-public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, TransferPerson transfers, AppDbContext db, CurrentUser user) : PageModel
+public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, TransferPerson transfers, AppDbContext db, CurrentUser user,
+    PersonCaseFiles files, RecordCaseFacts record, DecisionDocuments documents) : PageModel
 {
     private Dictionary<string, string> _units = [];
 
@@ -18,7 +21,74 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
 
     public bool CanEdit => user.Can(Permissions.RegisterPersons);
 
-    public string StatusName => Person?.Status == PersonStatus.None ? "Chưa có quyết định quản lý" : Person?.Status ?? "";
+    public string StatusName => PersonStatus.DisplayName(Person?.Status ?? PersonStatus.None);
+
+    public CaseFileResult? CaseFile { get; private set; }
+
+    public IReadOnlyList<CaseRecord> Records { get; private set; } = [];
+
+    public IReadOnlyList<SupportService> Services { get; private set; } = [];
+
+    public bool CanRecordCases => user.Can(Permissions.RecordCases);
+
+    public bool CanRecordHealth => user.Can(Permissions.RecordHealthFindings);
+
+    public bool CanDecidePostRehab => user.Can(Permissions.DecidePostRehab);
+
+    public bool CanIssueDocuments => user.Can(Permissions.IssueDocuments);
+
+    public bool CanRecordServices => user.Can(Permissions.RecordServices);
+
+    public Task<IActionResult> OnPostDrugTestAsync(Guid id, string? takenAt, string? sampleType, string? result, string? substances, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordHealthFindings, "Đã ghi nhận kết quả xét nghiệm.",
+            () => record.DrugTestAsync(id, new RecordCaseFacts.DrugTestInput(takenAt, sampleType, result, substances?.Split(',').ToList(), null, null), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostManagementAsync(Guid id, string? decidedAt, string? decisionNumber, string? officerName, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordCases, "Đã ghi nhận quyết định quản lý; có thể tải Mẫu 04.",
+            () => record.ManagementAsync(id, new RecordCaseFacts.ManagementInput(decidedAt, decisionNumber, user.UserName, officerName, null), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDeterminationAsync(Guid id, string? concludedAt, List<int>? criteriaMet, string? result, string? facility, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordHealthFindings, "Đã ghi nhận kết quả xác định tình trạng nghiện.",
+            () => record.DeterminationAsync(id, new RecordCaseFacts.DeterminationInput(concludedAt, criteriaMet ?? [], result, facility, true), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRehabAsync(Guid id, string? form, string? decidedAt, string? startedOn, string? decisionNumber, int? termMonths, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordCases, "Đã ghi nhận quyết định cai nghiện.",
+            () => record.RehabAsync(id, new RecordCaseFacts.RehabInput(form, decidedAt, startedOn, decisionNumber, termMonths, null, null, null), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostPostRehabAsync(Guid id, string? decidedAt, string? basis, string? decisionNumber, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.DecidePostRehab, "Đã ghi nhận quyết định quản lý sau cai nghiện; có thể tải Mẫu 53.",
+            () => record.PostRehabAsync(id, new RecordCaseFacts.PostRehabInput(decidedAt, basis, decisionNumber), cancellationToken), cancellationToken);
+
+    /// <summary>The decision form as DOCX (Form 04, 22, 53), filled from the file.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, string form, Guid? recordId, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.IssueDocuments))
+            return Forbid();
+        var document = await documents.CreateAsync(id, form, recordId, cancellationToken);
+        if (document.Succeeded)
+            return File(document.Value.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", document.Value.FileName);
+        if (document.Failure is Failure.NotFound)
+            return NotFound();
+        ModelState.AddFailure(document.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> RecordAsync(Guid id, string permission, string notice, Func<Task<Result<PersonCaseFiles.Appended>>> action, CancellationToken cancellationToken)
+    {
+        if (!user.Can(permission))
+            return Forbid();
+        var result = await action();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = notice;
+            return Redirect(Url.Page("Details", new { id })! + "#ho-so");
+        }
+
+        if (result.Failure is Failure.NotFound)
+            return NotFound();
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
 
     public string UnitName(string? code) => code is null ? "" : _units.GetValueOrDefault(code, code);
 
@@ -43,6 +113,10 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         if (Person is null)
             return NotFound();
 
+        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is not null)
+            (CaseFile, Records) = await files.ReadAsync(person, cancellationToken);
+        Services = await db.SupportServices.AsNoTracking().Where(s => s.PersonId == id).OrderBy(s => s.ProvidedOn ?? s.RequestedOn).ToListAsync(cancellationToken);
         if (user.Can(Permissions.ViewPersonAccessLog))
             AccessLog = await accessLog.HandleAsync(id, new Paging(1, 100), cancellationToken);
         var codes = new[] { Person.ResidenceCommuneCode, Person.Permanent.CommuneCode, Person.Temporary.CommuneCode }.OfType<string>().Distinct().ToList();

@@ -13,4 +13,17 @@ public static class PersonStatus
         None, "under-management", "addicted-pending-registration", "in-voluntary-rehab", "on-substitution-therapy",
         "compulsory-dossier", "in-compulsory-rehab", "post-rehab", "closed",
     ];
+
+    public static string DisplayName(string status) => status switch
+    {
+        "under-management" => "Đang bị quản lý (sử dụng trái phép chất ma túy)",
+        "addicted-pending-registration" => "Nghiện ma túy, chờ đăng ký cai nghiện",
+        "in-voluntary-rehab" => "Đang cai nghiện tự nguyện",
+        "on-substitution-therapy" => "Đang điều trị bằng thuốc thay thế",
+        "compulsory-dossier" => "Đang lập hồ sơ đưa vào cai nghiện bắt buộc",
+        "in-compulsory-rehab" => "Đang cai nghiện bắt buộc",
+        "post-rehab" => "Đang quản lý sau cai nghiện",
+        "closed" => "Đã kết thúc các biện pháp",
+        _ => "Chưa có quyết định quản lý",
+    };
 }
