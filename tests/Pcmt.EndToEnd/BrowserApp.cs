@@ -49,7 +49,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", AcceptDownloads = true, TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         return await context.NewPageAsync();
     }
 
