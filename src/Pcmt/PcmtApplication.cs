@@ -14,9 +14,12 @@ using Microsoft.Extensions.WebEncoders;
 using Pcmt.Features.Account;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
+using Pcmt.Features.Classification;
 using Pcmt.Features.Facilities;
+using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
@@ -149,6 +152,7 @@ public static class PcmtApplication
         services.AddUsers();
         services.AddPersons(configuration);
         services.AddLifecycle();
+        services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>();
         services.AddAccount();
         services.AddAudit();
         return builder;
@@ -190,6 +194,9 @@ public static class PcmtApplication
         api.MapLifecycleApi();
         api.MapFacilitiesApi();
         api.MapSupportServicesApi();
+        api.MapSupplySideApi();
+        api.MapClassificationApi();
+        api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Classification;
 using Pcmt.Features.Facilities;
+using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.SupportServices;
@@ -69,6 +71,10 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     public DbSet<Facility> Facilities => Set<Facility>();
 
     public DbSet<SupportService> SupportServices => Set<SupportService>();
+
+    public DbSet<CommuneClassification> CommuneClassifications => Set<CommuneClassification>();
+
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -24,6 +24,10 @@ public static class Permissions
     public const string RecordServices = "services.record";
     public const string ConfigureLegalRules = "legal.configure";
     public const string ManageFacilities = "facilities.manage";
+    public const string RecordSupplySide = "supply.record";
+    public const string ViewSupplySide = "supply.view";
+    public const string ClassifyCommunes = "classification.run";
+    public const string ManageTargets = "indicators.targets";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -33,12 +33,14 @@ public static class Roles
             Permissions.ConfigureLegalRules, Permissions.ManageFacilities],
         [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog, Permissions.BreakGlass,
             Permissions.ReviewDuplicates, Permissions.MergePersons, Permissions.RecordCases, Permissions.RecordHealthFindings, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
-            Permissions.ManageFacilities],
+            Permissions.ManageFacilities, Permissions.RecordSupplySide, Permissions.ViewSupplySide, Permissions.ClassifyCommunes, Permissions.ManageTargets],
         // The commune police chief decides management, voluntary rehab, supervision and prepares the compulsory dossier (Law 120 Art 24, 35; NĐ 163 Art 59, 91).
         [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.ReviewDuplicates,
-            Permissions.RecordCases, Permissions.RecordHealthFindings, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices],
+            Permissions.RecordCases, Permissions.RecordHealthFindings, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
+            Permissions.RecordSupplySide, Permissions.ViewSupplySide],
         // The commune chairperson decides post-rehab management (Law 120 Art 42; NĐ 163 Art 134) and assigns supporters.
-        [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices],
+        [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
+            Permissions.ViewSupplySide],
         // Health staff record tests, addiction determinations and substitution therapy of the people they examine or treat.
         [HealthStaff] = [Permissions.ViewAdministrativeUnits, Permissions.ViewPersons, Permissions.RecordHealthFindings, Permissions.RecordServices],
         // Facility staff see residents of their facility: none until rehab episodes place people there (their scope has no commune).

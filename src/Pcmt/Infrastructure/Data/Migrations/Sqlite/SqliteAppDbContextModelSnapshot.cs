@@ -277,6 +277,91 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Classification.CommuneClassification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_class");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("ManualReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manual_reason");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commune_classifications");
+
+                    b.HasIndex("ProvinceCode", "Year", "CommuneCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commune_classifications_province_code_year_commune_code");
+
+                    b.ToTable("commune_classifications", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +426,78 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_facilities_province_code_kind");
 
                     b.ToTable("facilities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_targets");
+
+                    b.HasIndex("Code", "AreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_targets_code_area_code_year");
+
+                    b.ToTable("indicator_targets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            AreaCode = "VN",
+                            Code = "DF-COMMUNE",
+                            Source = "Kết luận 132-KL/TW; Nghị quyết 93/NQ-CP",
+                            Value = 50m,
+                            Year = 2030
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            AreaCode = "19",
+                            Code = "DF-COMMUNE",
+                            Source = "Đề án 2026–2030 của tỉnh Thái Nguyên",
+                            Value = 50m,
+                            Year = 2028
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            AreaCode = "19",
+                            Code = "DF-COMMUNE",
+                            Source = "Đề án 2026–2030 của tỉnh Thái Nguyên",
+                            Value = 100m,
+                            Year = 2030
+                        });
                 });
 
             modelBuilder.Entity("Pcmt.Features.Lifecycle.CaseRecord", b =>
@@ -1158,6 +1315,181 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_transfers_to_province_code_to_commune_code_accepted_at");
 
                     b.ToTable("transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.SupplySide.Arrest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ArrestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrested_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("Offenders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offenders");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<int?>("ResidentOffenders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_offenders");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrests");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "ArrestedOn")
+                        .HasDatabaseName("ix_arrests_province_code_commune_code_arrested_on");
+
+                    b.ToTable("arrests", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.SupplySide.CultivationFind", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AreaM2")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_m2");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("DestroyedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destroyed_on");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_on");
+
+                    b.Property<int>("Plants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plants");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cultivation_finds");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "FoundOn")
+                        .HasDatabaseName("ix_cultivation_finds_province_code_commune_code_found_on");
+
+                    b.ToTable("cultivation_finds", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.SupplySide.Hotspot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClearedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cleared_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DetectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotspots");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "DetectedOn")
+                        .HasDatabaseName("ix_hotspots_province_code_commune_code_detected_on");
+
+                    b.ToTable("hotspots", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.SupplySide.HotspotRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Communes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("communes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotspot_routes");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_hotspot_routes_province_code");
+
+                    b.ToTable("hotspot_routes", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.SupportServices.SupportService", b =>

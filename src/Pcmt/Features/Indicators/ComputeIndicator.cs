@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Classification;
+using Pcmt.Features.Facilities;
+using Pcmt.Features.Lifecycle;
+using Pcmt.Features.SupplySide;
+
+namespace Pcmt.Features.Indicators;
+
+/// <summary>
+/// Giá trị chỉ tiêu: computed fresh from the records on every request (no nightly batch) for an area ("VN", a province, a
+/// commune) and a period (2026, 2026H1, 2026Q3, 202608). Areas outside the caller's province are not found.
+/// </summary>
+public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, FacilityRegister facilities)
+{
+    public sealed record Value(string Code, string Area, string Period, decimal? Amount, decimal? Numerator, decimal? Denominator, decimal? Target, string Unit, string? Note);
+
+    [GeneratedRegex(@"^(\d{4})(?:(H[12])|(Q[1-4])|(0[1-9]|1[0-2]))?$")]
+    private static partial Regex PeriodPattern();
+
+    public static (DateOnly From, DateOnly To, int Year)? ParsePeriod(string? period)
+    {
+        var match = PeriodPattern().Match(period ?? "");
+        if (!match.Success)
+            return null;
+        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (year is < 2000 or > 2100)
+            return null;
+        var (fromMonth, months) = match.Groups[2].Success ? (match.Groups[2].Value == "H1" ? 1 : 7, 6)
+            : match.Groups[3].Success ? ((match.Groups[3].Value[1] - '1') * 3 + 1, 3)
+            : match.Groups[4].Success ? (int.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture), 1)
+            : (1, 12);
+        var from = new DateOnly(year, fromMonth, 1);
+        return (from, from.AddMonths(months).AddDays(-1), year);
+    }
+
+    public async Task<Result<Value>> HandleAsync(string code, string? area, string? period, CancellationToken cancellationToken)
+    {
+        var indicator = IndicatorCatalog.Find(code);
+        if (indicator is null)
+            return new Failure.NotFound();
+        var errors = new Dictionary<string, string[]>();
+        var parsed = ParsePeriod(period);
+        if (parsed is null)
+            errors["period"] = ["Kỳ phải có dạng 2026 (năm), 2026H1 (6 tháng), 2026Q3 (quý) hoặc 202608 (tháng)."];
+        area = string.IsNullOrWhiteSpace(area) ? "VN" : area.Trim();
+        var level = area == "VN" ? (UnitLevel?)null : area.Length == 2 ? UnitLevel.Province : area.Length == 5 ? UnitLevel.Commune : (UnitLevel?)UnitLevel.District;
+        if (level == UnitLevel.District || (level is not null && !await db.AdministrativeUnits.AnyAsync(u => u.Code == area && u.Level == level && u.ValidTo == null, cancellationToken)))
+            errors["area"] = ["Địa bàn phải là VN, mã tỉnh (2 số) hoặc mã xã (5 số) hiện hành."];
+        if (errors.Count > 0)
+            return new Failure.Invalid(errors);
+        var province = level switch
+        {
+            UnitLevel.Province => area,
+            UnitLevel.Commune => await db.AdministrativeUnits.Where(u => u.Code == area && u.Level == UnitLevel.Commune && u.ValidTo == null).Select(u => u.ProvinceCode).FirstAsync(cancellationToken),
+            _ => null,
+        };
+        if (!user.SeesWholeInstallation && (province is null || province != user.ProvinceCode))
+            return new Failure.NotFound();
+        var commune = level == UnitLevel.Commune ? area : null;
+
+        var (from, to, year) = parsed!.Value;
+        var target = await db.IndicatorTargets.AsNoTracking().Where(t => t.Code == code && t.Year == year && (t.AreaCode == area || t.AreaCode == province))
+            .OrderBy(t => t.AreaCode == area ? 0 : 1).Select(t => (decimal?)t.Value).FirstOrDefaultAsync(cancellationToken);
+        if (!indicator.Computable)
+            return new Value(code, area, period!, null, null, null, target, indicator.Unit,
+                indicator.Source == "reported" ? "Chỉ tiêu do cơ quan báo cáo định kỳ; chưa có báo cáo cho kỳ này." : "Cần sổ vụ án (chưa có trong hệ thống).");
+
+        var (numerator, denominator) = code switch
+        {
+            "DF-COMMUNE" => await DrugFreeAsync(province, commune, year, cancellationToken),
+            "USERS-TREND" => (await PeopleOnListsAsync([LegalLists.Users, LegalLists.Addicted], province, commune, to, to, cancellationToken), (decimal?)null),
+            "REGISTERED" => await RegisteredAsync(province, commune, from, to, cancellationToken),
+            "HOTSPOT-CLEARED" => await HotspotsClearedAsync(province, commune, from, to, cancellationToken),
+            "CULTIVATION-CLEARED" => await CultivationClearedAsync(province, commune, from, to, cancellationToken),
+            "DETERMINATION-CAPABLE" => await DeterminationCapableAsync(province, commune, cancellationToken),
+            "FACILITY-COMPLIANT" => await FacilityCompliantAsync(province, cancellationToken),
+            "COUNSELLING-POINT" => await CounsellingPointAsync(province, commune, to, cancellationToken),
+            "LEGAL-AID" => await LegalAidAsync(province, commune, from, to, cancellationToken),
+            "SUPPORT-COVERAGE" => await CoverageAsync([LegalLists.Users, LegalLists.Addicted, LegalLists.InRehab, LegalLists.PostRehab], ["counselling", "medical-care", "psychological-care"], false, province, commune, from, to, cancellationToken),
+            _ => await CoverageAsync([LegalLists.Addicted], ["counselling", "medical-care"], true, province, commune, from, to, cancellationToken),
+        };
+        decimal? amount = denominator is null ? numerator : denominator > 0 ? Math.Round(100m * numerator / denominator.Value, 2) : null;
+        return new Value(code, area, period!, amount, numerator, denominator, target, indicator.Unit, denominator == 0 ? "Mẫu số bằng 0 trong kỳ." : null);
+    }
+
+    private static IQueryable<T> In<T>(IQueryable<T> query, string? province, string? commune) where T : IUnitScoped =>
+        commune is not null ? query.Where(e => e.CommuneCode == commune) : province is not null ? query.Where(e => e.ProvinceCode == province) : query;
+
+    private async Task<(decimal, decimal?)> DrugFreeAsync(string? province, string? commune, int year, CancellationToken ct)
+    {
+        var approved = In(db.CommuneClassifications.AsNoTracking(), province, commune).Where(c => c.Year == year && c.Status == "approved");
+        var drugFree = await approved.CountAsync(c => c.Class == CommuneClasses.DrugFree, ct);
+        var units = db.AdministrativeUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null);
+        units = commune is not null ? units.Where(u => u.Code == commune) : province is not null ? units.Where(u => u.ProvinceCode == province) : units;
+        return (drugFree, await units.CountAsync(ct));
+    }
+
+    private async Task<decimal> PeopleOnListsAsync(string[] lists, string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await In(db.ListEntries.AsNoTracking(), province, commune)
+            .Where(l => lists.Contains(l.List) && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId).Distinct().CountAsync(ct);
+
+    private async Task<(decimal, decimal?)> RegisteredAsync(string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var managed = await In(db.ListEntries.AsNoTracking(), province, commune).Where(l => l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId).Distinct().ToListAsync(ct);
+        var end = to.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var persons = In(db.Persons.AsNoTracking(), province, commune).Select(p => p.Id);
+        // Known users: a positive test in the period, whether or not a measure followed.
+        var positive = await db.CaseRecords.AsNoTracking()
+            .Where(r => r.Kind == CaseEventKinds.DrugTest && r.OccurredAt >= start && r.OccurredAt <= end && r.Payload.Contains("\"result\":\"positive\"") && persons.Contains(r.PersonId))
+            .Select(r => r.PersonId).Distinct().ToListAsync(ct);
+        return (managed.Count, managed.Union(positive).Count());
+    }
+
+    private async Task<(decimal, decimal?)> HotspotsClearedAsync(string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var existing = In(db.Set<Hotspot>().AsNoTracking(), province, commune).Where(h => h.DetectedOn <= to && (h.ClearedOn == null || h.ClearedOn >= from));
+        return (await existing.CountAsync(h => h.ClearedOn != null && h.ClearedOn <= to, ct), await existing.CountAsync(ct));
+    }
+
+    private async Task<(decimal, decimal?)> CultivationClearedAsync(string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var finds = await In(db.Set<CultivationFind>().AsNoTracking(), province, commune).Where(c => c.FoundOn >= from && c.FoundOn <= to)
+            .Select(c => new { c.AreaM2, c.Plants, c.DestroyedOn }).ToListAsync(ct);
+        var byArea = finds.Sum(f => f.AreaM2) > 0;
+        decimal Measure(decimal area, int plants) => byArea ? area : plants;
+        return (finds.Where(f => f.DestroyedOn <= to).Sum(f => Measure(f.AreaM2, f.Plants)), finds.Sum(f => Measure(f.AreaM2, f.Plants)));
+    }
+
+    private async Task<(decimal, decimal?)> DeterminationCapableAsync(string? province, string? commune, CancellationToken ct)
+    {
+        var capable = db.Facilities.AsNoTracking().Where(f => f.Active && f.Kind == FacilityKinds.AddictionDetermination);
+        capable = commune is not null ? capable.Where(f => f.CommuneCode == commune) : province is not null ? capable.Where(f => f.ProvinceCode == province) : capable;
+        var units = db.AdministrativeUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null);
+        units = commune is not null ? units.Where(u => u.Code == commune) : province is not null ? units.Where(u => u.ProvinceCode == province) : units;
+        return (await capable.Where(f => f.CommuneCode != null).Select(f => f.CommuneCode).Distinct().CountAsync(ct), await units.CountAsync(ct));
+    }
+
+    private async Task<(decimal, decimal?)> FacilityCompliantAsync(string? province, CancellationToken ct)
+    {
+        var rows = (await facilities.ListAsync(province, FacilityKinds.PublicRehab, ct)).Where(f => f.Active).ToList();
+        return (rows.Count(f => !f.OverCapacity), rows.Count);
+    }
+
+    private async Task<(decimal, decimal?)> CounsellingPointAsync(string? province, string? commune, DateOnly at, CancellationToken ct)
+    {
+        var withAddicts = await In(db.ListEntries.AsNoTracking(), province, commune)
+            .Where(l => l.List == LegalLists.Addicted && l.FromOn <= at && (l.ToOn == null || l.ToOn >= at)).Select(l => l.CommuneCode).Distinct().ToListAsync(ct);
+        var points = await db.Facilities.AsNoTracking().Where(f => f.Active && f.Kind == FacilityKinds.CounsellingPoint && f.CommuneCode != null && withAddicts.Contains(f.CommuneCode))
+            .Select(f => f.CommuneCode).Distinct().CountAsync(ct);
+        return (points, withAddicts.Count);
+    }
+
+    private async Task<(decimal, decimal?)> LegalAidAsync(string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var services = db.SupportServices.AsNoTracking().Where(s => s.Kind == "legal-aid" && (s.RequestedOn ?? s.ProvidedOn) >= from && (s.RequestedOn ?? s.ProvidedOn) <= to);
+        services = commune is not null ? services.Where(s => s.CommuneCode == commune) : province is not null ? services.Where(s => s.ProvinceCode == province) : services;
+        return (await services.CountAsync(s => s.ProvidedOn != null, ct), await services.CountAsync(ct));
+    }
+
+    private async Task<(decimal, decimal?)> CoverageAsync(string[] lists, string[] kinds, bool countRehab, string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var people = await In(db.ListEntries.AsNoTracking(), province, commune)
+            .Where(l => lists.Contains(l.List) && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId).Distinct().ToListAsync(ct);
+        var served = await db.SupportServices.AsNoTracking()
+            .Where(s => kinds.Contains(s.Kind) && s.ProvidedOn >= from && s.ProvidedOn <= to && people.Contains(s.PersonId)).Select(s => s.PersonId).Distinct().ToListAsync(ct);
+        if (countRehab)
+        {
+            var treated = await db.ListEntries.AsNoTracking().Where(l => l.List == LegalLists.InRehab && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from) && people.Contains(l.PersonId))
+                .Select(l => l.PersonId).Distinct().ToListAsync(ct);
+            served = served.Union(treated).ToList();
+        }
+
+        return (served.Count, people.Count);
+    }
+}
