@@ -150,7 +150,10 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
             return (await created.Content.ReadFromJsonAsync<IdBody>())!.Id;
 
         var existing = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users?q={userName}");
-        return existing.GetProperty("items").EnumerateArray().First(u => u.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
+        var match = existing.GetProperty("items").EnumerateArray().Where(u => u.GetProperty("userName").GetString() == userName).ToList();
+        if (match.Count == 0)
+            throw new InvalidOperationException($"Could not create {userName}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        return match[0].GetProperty("id").GetGuid();
     }
 
     /// <summary>A page client signed in through the real login form (antiforgery token and cookie included).</summary>

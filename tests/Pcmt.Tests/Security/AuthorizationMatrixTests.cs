@@ -31,6 +31,9 @@ public sealed class AuthorizationMatrixTests(App app)
         RecordServices,
         ConfigureLegalRules,
         ManageFacilities,
+        RecordSupplySide,
+        ViewSupplySide,
+        ClassifyCommunes,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -98,6 +101,18 @@ public sealed class AuthorizationMatrixTests(App app)
         ["PUT /api/v1/facilities/{id:guid}"] = Access.ManageFacilities,
         ["GET /api/v1/persons/{id:guid}/support-services/"] = Access.ViewPersons,
         ["POST /api/v1/persons/{id:guid}/support-services/"] = Access.RecordServices,
+        ["POST /api/v1/hotspots"] = Access.RecordSupplySide,
+        ["GET /api/v1/hotspots"] = Access.ViewSupplySide,
+        ["POST /api/v1/arrests"] = Access.RecordSupplySide,
+        ["POST /api/v1/cultivation-finds"] = Access.RecordSupplySide,
+        ["POST /api/v1/hotspot-routes"] = Access.ClassifyCommunes,
+        ["POST /api/v1/classifications/run"] = Access.ClassifyCommunes,
+        ["GET /api/v1/classifications/"] = Access.SignedIn,
+        ["PUT /api/v1/classifications/{province}/{year:int}/{commune}"] = Access.ClassifyCommunes,
+        ["POST /api/v1/classifications/{province}/{year:int}/approve"] = Access.ClassifyCommunes,
+        ["GET /api/v1/indicators/"] = Access.SignedIn,
+        ["GET /api/v1/indicators/{code}/values"] = Access.SignedIn,
+        ["PUT /api/v1/indicators/{code}/targets/{area}/{year:int}"] = Access.ClassifyCommunes,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -166,6 +181,9 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.RecordServices => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff,
         Access.ConfigureLegalRules => role == Roles.Admin,
         Access.ManageFacilities => role is Roles.Admin or Roles.ProvincePolice,
+        Access.RecordSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
+        Access.ClassifyCommunes => role == Roles.ProvincePolice,
         _ => false,
     };
 
@@ -189,7 +207,10 @@ public sealed class AuthorizationMatrixTests(App app)
                     .Replace("{list}", "users", StringComparison.Ordinal)
                     .Replace("{regime}", "all", StringComparison.Ordinal)
                     .Replace("{key}", "due-soon-days", StringComparison.Ordinal)
-                    .Replace("{date}", "2026-12-31", StringComparison.Ordinal);
+                    .Replace("{date}", "2026-12-31", StringComparison.Ordinal)
+                    .Replace("{province}", "19", StringComparison.Ordinal)
+                    .Replace("{commune}", "05443", StringComparison.Ordinal)
+                    .Replace("{area}", "19", StringComparison.Ordinal);
                 url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\w+:guid\}", Guid.Empty.ToString());
                 var isForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
                 routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal), isForm));

@@ -36,6 +36,7 @@ public sealed record CaseFileResult(
     IReadOnlyList<CaseView> Cases,
     IReadOnlyList<CaseError> Errors,
     int RehabEpisodes,
+    int CompulsoryEpisodes,
     DateOnly? LastCompletion,
     string? LastCompletionBasis);
 
@@ -813,6 +814,10 @@ public sealed class CaseFile
 
         foreach (var episode in _episodes.Where(e => e.EndedOn is null && e.StartedOn is not null && e.Decision.Form == RehabForms.HomeCommunity))
         {
+            var plannedEnd = episode.PlannedEnd(_p, _calendar)!.Value;
+            Open("completion-notice", episode.Id, "Người hỗ trợ thông báo Công an cấp xã việc sắp hoàn thành cai nghiện (Mẫu 51)",
+                LegalTime.EndOf(plannedEnd.AddDays(-_p.Number("completion-notice-days-before", episode.Decision.Regime))), _p.Source("completion-notice-days-before", episode.Decision.Regime),
+                "Người hỗ trợ cai nghiện; Trưởng Công an cấp xã theo dõi", "51");
             Open("completion-certificate", episode.Id, "Cấp giấy xác nhận hoàn thành cai nghiện tại gia đình, cộng đồng (Mẫu 28) và chuyển quyết định quản lý sau cai",
                 LegalTime.EndOf(episode.PlannedEnd(_p, _calendar)!.Value), _p.Source("completion-certificate-hours-before", episode.Decision.Regime), "Trưởng Công an cấp xã", "28");
         }
@@ -824,7 +829,7 @@ public sealed class CaseFile
         }
 
         return new CaseFileResult(Status(now, today), _open.Values.OrderBy(o => o.DueAt).ToList(), Lists(today), Cases(now, today), _errors,
-            _episodes.Count, _lastCompletion, _lastCompletionBasis);
+            _episodes.Count, _episodes.Count(e => e.Decision.Compulsory), _lastCompletion, _lastCompletionBasis);
     }
 
     private string Status(DateTimeOffset now, DateOnly today)

@@ -45,7 +45,8 @@ public sealed class DecisionDocuments(AppDbContext db, PersonCaseFiles files, Pe
             PostRehabDecided p => PostRehab(p, view, subject, commune, province),
             _ => throw new InvalidOperationException("Unexpected record kind."),
         };
-        await audit.RecordExportAsync(nameof(CaseRecord), "docx form " + form + " record " + record.Id, null, cancellationToken);
+        // Recorded against the person, so the download shows in the file's access history.
+        await audit.RecordReadAsync(nameof(CaseRecord), record.Id.ToString(), person.Id, "Mẫu " + form + " (docx)", "tải quyết định", cancellationToken);
         return (Render(content), $"mau-{form}-{person.FileCode}.docx");
     }
 

@@ -124,7 +124,9 @@ public sealed class RecordCaseFacts(PersonCaseFiles files)
                 return new Failure.Invalid(errors);
 
             var regime = LegalRegime.ForDecision(LegalTime.DayOf(decidedAt!.Value));
-            var sequence = context.Current.RehabEpisodes + 1;
+            // [I] Whether an earlier rehab of another kind (voluntary vs compulsory) makes this one "from the second time" (Law 120 Art 29).
+            var sequence = 1 + (context.Parameters.Flag("repeat-counts-any-form") ? context.Current.RehabEpisodes
+                : form == RehabForms.Compulsory ? context.Current.CompulsoryEpisodes : context.Current.RehabEpisodes - context.Current.CompulsoryEpisodes);
             int term;
             if (regime == LegalRegime.Law120)
             {

@@ -199,6 +199,8 @@ public sealed class CaseFileTests
         var file = Run(At(2026, 9, 8), Voluntary(At(2026, 9, 4), new DateOnly(2026, 9, 7)));
         Assert.Equal(new DateOnly(2028, 9, 7), file.Cases[0].EndsOn);
         Assert.Equal(LegalTime.EndOf(new DateOnly(2028, 9, 7)), Assert.Single(file.Obligations, o => o.Kind == "completion-certificate").DueAt);
+        // NĐ 163 Art 93: the supporter gives notice (Form 51) at least 30 days before the end.
+        Assert.Equal(LegalTime.EndOf(new DateOnly(2028, 8, 8)), Assert.Single(file.Obligations, o => o.Kind == "completion-notice").DueAt);
     }
 
     [Fact]
