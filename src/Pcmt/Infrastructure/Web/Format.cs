@@ -5,7 +5,7 @@ namespace Pcmt.Infrastructure.Web;
 /// <summary>Display formats of the product: dd/MM/yyyy dates, Vietnam time, Vietnamese number format (1.234.567).</summary>
 public static class Format
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 

@@ -8,12 +8,14 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Trang chủ", "/Index", null),
+        new("Bảng điều khiển", "/Dashboard/Index", Permissions.ViewAdministrativeUnits),
         new("Việc cần làm", "/Lifecycle/WorkItems", Permissions.ViewPersons),
         new("Đối tượng", "/Persons/Index", Permissions.ViewPersons),
         new("Danh sách quản lý", "/Lifecycle/Lists", Permissions.ViewPersons),
         new("Chuyển địa bàn", "/Persons/Transfers", Permissions.ViewPersons),
         new("Rà soát trùng", "/Persons/Duplicates", Permissions.ReviewDuplicates),
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
+        new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),

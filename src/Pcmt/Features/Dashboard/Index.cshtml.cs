@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pcmt.Features.Classification;
+using Pcmt.Features.Facilities;
+using Pcmt.Features.Indicators;
+using Pcmt.Features.Lifecycle;
+
+namespace Pcmt.Features.Dashboard;
+
+/// <summary>Bảng điều khiển: the area's figures computed fresh — people by status and trend, indicators against targets, the drug-free roadmap, communes by class, alerts.</summary>
+[Authorize(Permissions.ViewAdministrativeUnits)]
+public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock) : PageModel
+{
+    public sealed record Roadmap(int Year, decimal? Actual, decimal? Target);
+
+    public string Area { get; private set; } = "VN";
+
+    public int Year { get; private set; }
+
+    public IReadOnlyList<ComputeIndicator.Value> Indicators { get; private set; } = [];
+
+    public IReadOnlyList<Roadmap> DrugFree { get; private set; } = [];
+
+    public IReadOnlyList<(int Year, decimal? People)> Trend { get; private set; } = [];
+
+    public Dictionary<string, int> StatusCounts { get; private set; } = [];
+
+    public IReadOnlyList<ClassifyCommunes.Row> Communes { get; private set; } = [];
+
+    public int? ClassificationYear { get; private set; }
+
+    public string Sort { get; private set; } = "class";
+
+    public string? Filter { get; private set; }
+
+    public int Overdue { get; private set; }
+
+    public int OverCapacity { get; private set; }
+
+    public bool SeesPersons => user.Can(Permissions.ViewPersons);
+
+    /// <summary>The chart data, serialised for dashboard.js (a data block: the strict CSP allows no inline script).</summary>
+    public string ChartJson => JsonSerializer.Serialize(new
+    {
+        roadmap = new { labels = DrugFree.Select(r => r.Year.ToString(CultureInfo.InvariantCulture)), actual = DrugFree.Select(r => r.Actual), target = DrugFree.Select(r => r.Target) },
+        trend = new { labels = Trend.Select(t => t.Year.ToString(CultureInfo.InvariantCulture)), values = Trend.Select(t => t.People) },
+    });
+
+    public async Task OnGetAsync(int? year, string? sort, string? filter, CancellationToken cancellationToken)
+    {
+        Year = year ?? Deadlines.LegalTime.DayOf(clock.GetUtcNow()).Year;
+        Sort = sort is "name" or "users" or "change" ? sort : "class";
+        Filter = filter;
+        Area = user.CommuneCode ?? user.ProvinceCode ?? "VN";
+
+        var values = new List<ComputeIndicator.Value>();
+        foreach (var indicator in IndicatorCatalog.All.Where(i => i.Computable))
+        {
+            var value = await compute.HandleAsync(indicator.Code, Area, Year.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (value.Succeeded)
+                values.Add(value.Value);
+        }
+
+        Indicators = values;
+        var roadmap = new List<Roadmap>();
+        for (var y = 2025; y <= 2030; y++)
+        {
+            var value = await compute.HandleAsync("DF-COMMUNE", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (value.Succeeded)
+                roadmap.Add(new Roadmap(y, value.Value.Numerator > 0 ? value.Value.Amount : null, value.Value.Target));
+        }
+
+        DrugFree = roadmap;
+        var trend = new List<(int, decimal?)>();
+        for (var y = Math.Min(Year, 2025); y <= Year; y++)
+        {
+            var value = await compute.HandleAsync("USERS-TREND", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (value.Succeeded)
+                trend.Add((y, value.Value.Amount));
+        }
+
+        Trend = trend;
+        if (SeesPersons)
+        {
+            StatusCounts = await db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).GroupBy(p => p.Status)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            Overdue = (await workItems.CountsAsync(3, cancellationToken)).Overdue;
+        }
+
+        OverCapacity = (await facilities.ListAsync(user.ProvinceCode, null, cancellationToken)).Count(f => f.OverCapacity);
+        await LoadCommunesAsync(cancellationToken);
+    }
+
+    private async Task LoadCommunesAsync(CancellationToken cancellationToken)
+    {
+        if (user.ProvinceCode is null)
+            return;
+        ClassificationYear = await db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == user.ProvinceCode && c.Year <= Year)
+            .OrderByDescending(c => c.Year).Select(c => (int?)c.Year).FirstOrDefaultAsync(cancellationToken);
+        if (ClassificationYear is null)
+            return;
+        var rows = await classify.ListAsync(user.ProvinceCode, ClassificationYear, cancellationToken);
+        if (!rows.Succeeded)
+            return;
+        IEnumerable<ClassifyCommunes.Row> list = rows.Value;
+        if (user.CommuneCode is not null)
+            list = list.Where(r => r.CommuneCode == user.CommuneCode);
+        if (Filter is { Length: > 0 })
+            list = list.Where(r => r.Class == Filter);
+        Communes = (Sort switch
+        {
+            "name" => list.OrderBy(r => r.CommuneName, StringComparer.Create(new CultureInfo("vi-VN"), false)),
+            "users" => list.OrderByDescending(r => r.Criteria.Users),
+            "change" => list.OrderByDescending(r => CommuneClasses.Rank(r.Class) - (r.PreviousClass is null ? CommuneClasses.Rank(r.Class) : CommuneClasses.Rank(r.PreviousClass))),
+            _ => list.OrderByDescending(r => CommuneClasses.Rank(r.Class) % 4).ThenByDescending(r => r.Criteria.Users),
+        }).ToList();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(int? year, string? format, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(year, null, null, cancellationToken);
+        var rows = Indicators.Select(v => new Dictionary<string, object?>
+        {
+            ["Mã chỉ tiêu"] = v.Code,
+            ["Chỉ tiêu"] = IndicatorCatalog.Find(v.Code)!.Name,
+            ["Địa bàn"] = v.Area,
+            ["Kỳ"] = v.Period,
+            ["Giá trị"] = v.Amount,
+            ["Tử số"] = Suppress(v.Numerator),
+            ["Mẫu số"] = Suppress(v.Denominator),
+            ["Chỉ tiêu kế hoạch"] = v.Target,
+            ["Đơn vị"] = v.Unit,
+        }).ToList();
+        if (format == "csv")
+        {
+            var csv = new StringBuilder();
+            csv.AppendLine(string.Join(',', rows.FirstOrDefault()?.Keys.ToArray() ?? []));
+            foreach (var row in rows)
+                csv.AppendLine(string.Join(',', row.Values.Select(v => "\"" + Convert.ToString(v, CultureInfo.InvariantCulture)?.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
+            return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"chi-tieu-{Area}-{Year}.csv");
+        }
+
+        using var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, sheetName: "Chỉ tiêu " + Year,
+            configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = 1 }, cancellationToken: cancellationToken);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"chi-tieu-{Area}-{Year}.xlsx");
+    }
+
+    /// <summary>Small-cell suppression for figures leaving the agency: counts of 1–4 are shown as "&lt; 5".</summary>
+    public static object? Suppress(decimal? count) => count is > 0 and < 5 ? "< 5" : count;
+}
