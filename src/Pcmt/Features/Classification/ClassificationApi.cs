@@ -18,7 +18,13 @@ public static class ClassificationApi
             .WithSummary("Tính đề xuất phân loại mọi xã của tỉnh cho kỳ đánh giá 15/12 năm trước → 14/12 (QĐ 28/2025/QĐ-TTg); kết quả đã phê duyệt giữ nguyên.");
 
         group.MapGet("/", async (ClassifyCommunes classify, string? province, int? year, CancellationToken ct) =>
-                (await classify.ListAsync(province, year, ct)).ToHttpResult(rows => TypedResults.Ok(new { items = rows.Select(Item), total = rows.Count })))
+            {
+                var rows = await classify.ListAsync(province, year, ct);
+                if (!rows.Succeeded)
+                    return rows.Failure.ToHttpResult();
+                var provinceResult = await classify.ProvinceAsync(province!, year!.Value, rows.Value, ct);
+                return Results.Ok(new { items = rows.Value.Select(Item), total = rows.Value.Count, province = provinceResult });
+            })
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Kết quả phân loại xã của tỉnh trong năm, với tiêu chí và trạng thái (proposed/approved).");
 

@@ -93,6 +93,22 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
             c.Status, previous.GetValueOrDefault(c.CommuneCode), c.DecisionNumber, c.DecidedOn, c.ManualReason)).ToList();
     }
 
+    public sealed record ProvinceResult(bool Hotspot, IReadOnlyList<string> CriteriaMet, long Residents, int Users, int Points, int Offenders, int TypeIAndII, int Communes);
+
+    /// <summary>QĐ 28/2025 Art 5: the province-level test over its communes' figures and its inter-provincial routes.</summary>
+    public async Task<ProvinceResult> ProvinceAsync(string province, int year, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        var interProvincial = await db.Set<HotspotRoute>().AsNoTracking().AnyAsync(r => r.ProvinceCode == province && r.Scope == "inter-provincial" && (r.Year == null || r.Year == year), cancellationToken);
+        long residents = rows.Sum(r => (long)(r.Criteria.Residents ?? 0));
+        var users = rows.Sum(r => r.Criteria.Users);
+        var points = rows.Sum(r => r.Criteria.Points);
+        var offenders = rows.Sum(r => r.Criteria.Offenders);
+        var typeIAndII = rows.Count(r => r.Class is CommuneClasses.Type1 or CommuneClasses.Type2);
+        var (hotspot, met) = CommuneClassifier.ClassifyProvince(residents, users, points, offenders, typeIAndII, rows.Count,
+            rows.Sum(r => r.Criteria.Plants), rows.Sum(r => r.Criteria.AreaM2), interProvincial);
+        return new ProvinceResult(hotspot, met, residents, users, points, offenders, typeIAndII, rows.Count);
+    }
+
     /// <summary>A reviewer sets the class of a commune the text does not decide (or corrects one), with a reason; only before approval.</summary>
     public async Task<Result<bool>> SetClassAsync(string province, int year, string commune, string? @class, string? reason, CancellationToken cancellationToken)
     {

@@ -16,13 +16,19 @@ public sealed class IndexModel(ClassifyCommunes classify, CurrentUser user, Time
 
     public string? Filter { get; private set; }
 
+    public ClassifyCommunes.ProvinceResult? ProvinceResult { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? year, string? filter, CancellationToken cancellationToken)
     {
         Year = year ?? DefaultYear();
         Filter = filter;
         var result = await classify.ListAsync(user.ProvinceCode, Year, cancellationToken);
         if (result.Succeeded)
+        {
             Rows = filter is { Length: > 0 } ? result.Value.Where(r => r.Class == filter).ToList() : result.Value;
+            if (result.Value.Count > 0)
+                ProvinceResult = await classify.ProvinceAsync(user.ProvinceCode!, Year, result.Value, cancellationToken);
+        }
         else
             ModelState.AddFailure(result.Failure, prefix: "");
         return Page();

@@ -42,6 +42,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
 
     public int OverCapacity { get; private set; }
 
+    /// <summary>QĐ 28/2025 Art 7: the province reports its classification to the Ministry before 20/12; shown until the year's results are approved.</summary>
+    public string? ReportReminder { get; private set; }
+
     public bool SeesPersons => user.Can(Permissions.ViewPersons);
 
     /// <summary>The chart data, serialised for dashboard.js (a data block: the strict CSP allows no inline script).</summary>
@@ -93,6 +96,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         }
 
         OverCapacity = (await facilities.ListAsync(user.ProvinceCode, null, cancellationToken)).Count(f => f.OverCapacity);
+        if (user.ProvinceCode is not null && user.CommuneCode is null)
+        {
+            var approved = await db.CommuneClassifications.AsNoTracking().AnyAsync(c => c.ProvinceCode == user.ProvinceCode && c.Year == Year && c.Status == "approved", cancellationToken);
+            var due = new DateOnly(Year, 12, 19);
+            if (!approved)
+                ReportReminder = $"Phân loại xã năm {Year} chưa được phê duyệt; hạn báo cáo Bộ Công an: trước ngày 20/12/{Year}" + (Deadlines.LegalTime.DayOf(clock.GetUtcNow()) > due ? " (QUÁ HẠN)." : ".");
+        }
         await LoadCommunesAsync(cancellationToken);
     }
 

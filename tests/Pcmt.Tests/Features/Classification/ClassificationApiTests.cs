@@ -72,6 +72,11 @@ public sealed class ClassificationApiTests(ClassificationApp app) : IClassFixtur
         Assert.Equal(95.65m, after.GetProperty("value").GetDecimal());
         var listed = await SendAsync(province, HttpMethod.Get, "/api/v1/classifications?province=19&year=2026", null, HttpStatusCode.OK);
         Assert.All(listed.GetProperty("items").EnumerateArray(), i => Assert.Equal("approved", i.GetProperty("status").GetString()));
+        // Art 5: 63 people over 40,000 residents (0.16% < 0.2%), 4 points (< 5), 2 type I/II communes of 92 (< 3%): not a hotspot province.
+        var provinceResult = listed.GetProperty("province");
+        Assert.False(provinceResult.GetProperty("hotspot").GetBoolean());
+        Assert.Equal((63, 4, 2), (provinceResult.GetProperty("users").GetInt32(), provinceResult.GetProperty("points").GetInt32(), provinceResult.GetProperty("typeIAndII").GetInt32()));
+        Assert.Empty(provinceResult.GetProperty("criteriaMet").EnumerateArray());
 
         // Approved results are kept when the classification runs again.
         await MarkAsync("01864", users: 1, points: 0, offenders: 0);
