@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["PUT /api/v1/facilities/{id:guid}"] = Access.ManageFacilities,
         ["GET /api/v1/persons/{id:guid}/support-services/"] = Access.ViewPersons,
         ["POST /api/v1/persons/{id:guid}/support-services/"] = Access.RecordServices,
+        ["POST /api/v1/admin-units/population/import"] = Access.EditPopulation,
         ["POST /api/v1/hotspots"] = Access.RecordSupplySide,
         ["GET /api/v1/hotspots"] = Access.ViewSupplySide,
         ["POST /api/v1/arrests"] = Access.RecordSupplySide,

@@ -30,5 +30,20 @@ public static class AdministrativeUnitsApi
                 (await set.HandleAsync(code, year, input, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Permissions.EditPopulation)
             .WithSummary("Nhập dân số thường trú của một xã trong một năm (dùng cho tỷ lệ phân loại địa bàn).");
+
+        units.MapPost("/population/import", async (ImportPopulation import, IFormFile file, CancellationToken cancellationToken) =>
+            {
+                var csv = file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+                if (!csv && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                    return Problems.Validation("file", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
+                await using var stream = file.OpenReadStream();
+                var outcome = await import.HandleAsync(stream, csv, cancellationToken);
+                return outcome.Errors.Count > 0
+                    ? new Failure.Invalid(outcome.Errors.ToDictionary(e => e.Key, e => e.Value)).ToHttpResult()
+                    : Results.Ok(new { outcome.Rows, outcome.Imported });
+            })
+            .RequireAuthorization(Permissions.EditPopulation)
+            .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site request forgery
+            .WithSummary("Nhập dân số nhiều xã từ Excel/CSV (cột Mã xã, Năm, Nhân khẩu); có dòng lỗi thì không lưu gì và báo lỗi từng dòng.");
     }
 }

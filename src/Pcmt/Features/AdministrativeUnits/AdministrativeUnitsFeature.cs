@@ -7,5 +7,6 @@ public static class AdministrativeUnitsFeature
         .AddScoped<ListAdministrativeUnits>()
         .AddScoped<GetAdministrativeUnit>()
         .AddScoped<ListPopulation>()
-        .AddScoped<SetPopulation>();
+        .AddScoped<SetPopulation>()
+        .AddScoped<ImportPopulation>();
 }

@@ -108,3 +108,38 @@ public sealed class ClassificationApiTests(ClassificationApp app) : IClassFixtur
         Assert.Contains(catalogue.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == "DF-COMMUNE" && i.GetProperty("source").GetString() == "computed");
     }
 }
+
+/// <summary>Population imported from a spreadsheet, checked row by row, all or nothing.</summary>
+[Collection(nameof(AppCollection))]
+public sealed class PopulationImportTests(App app)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static MultipartFormDataContent Csv(string text)
+    {
+        var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), "file", "dan-so.csv");
+        return content;
+    }
+
+    [Fact]
+    public async Task A_bad_row_refuses_the_whole_file_and_names_the_row()
+    {
+        var province = await app.ApiAsAsync(Roles.ProvincePolice, "19");
+        var bad = await province.PostAsync("/api/v1/admin-units/population/import", Csv("Mã xã,Năm,Nhân khẩu\n01894,2027,12000\n99999,2027,5\n01906,1800,10\n"), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
+        Assert.Contains("99999", errors.GetProperty("dòng 3")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Năm", errors.GetProperty("dòng 4")[0].GetString(), StringComparison.Ordinal);
+        var before = await province.GetFromJsonAsync<JsonElement>("/api/v1/admin-units/01894/population", Cancel);
+        Assert.DoesNotContain(before.GetProperty("items").EnumerateArray(), r => r.GetProperty("year").GetInt32() == 2027);
+
+        var good = await province.PostAsync("/api/v1/admin-units/population/import", Csv("Mã xã,Năm,Nhân khẩu\n01894,2027,12.000\n1906,2027,8500\n"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var after = await province.GetFromJsonAsync<JsonElement>("/api/v1/admin-units/01894/population", Cancel);
+        Assert.Equal(12000, after.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("year").GetInt32() == 2027).GetProperty("residents").GetInt32());
+
+        var elsewhere = await app.ApiAsAsync(Roles.CommunePolice, "05443");
+        Assert.Equal(HttpStatusCode.BadRequest, (await elsewhere.PostAsync("/api/v1/admin-units/population/import", Csv("Mã xã,Năm,Nhân khẩu\n01894,2027,1\n"), Cancel)).StatusCode);
+    }
+}
