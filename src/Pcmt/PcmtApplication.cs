@@ -152,7 +152,7 @@ public static class PcmtApplication
         services.AddUsers();
         services.AddPersons(configuration);
         services.AddLifecycle();
-        services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>();
+        services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
         return builder;

@@ -113,6 +113,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/classifications/{province}/{year:int}/approve"] = Access.ClassifyCommunes,
         ["GET /api/v1/indicators/"] = Access.SignedIn,
         ["GET /api/v1/indicators/{code}/values"] = Access.SignedIn,
+        ["GET /api/v1/indicators/{code}/records"] = Access.SignedIn,
         ["PUT /api/v1/indicators/{code}/targets/{area}/{year:int}"] = Access.ClassifyCommunes,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,

@@ -34,6 +34,11 @@ public static class IndicatorsApi
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Giá trị chỉ tiêu tính mới từ dữ liệu cho một địa bàn (VN, tỉnh, xã) và kỳ (2026, 2026H1, 2026Q3, 202608), kèm chỉ tiêu kế hoạch.");
 
+        group.MapGet("/{code}/records", async (IndicatorRecords records, string code, string? area, string? period, CancellationToken ct) =>
+                (await records.HandleAsync(code, area, period, ct)).ToHttpResult(rows => TypedResults.Ok(new { items = rows, total = rows.Count })))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Các hồ sơ đứng sau tử số của chỉ tiêu (người: chỉ trong địa bàn và với vai trò được xem hồ sơ; được ghi nhật ký).");
+
         group.MapPut("/{code}/targets/{area}/{year:int}", async (AppDbContext db, CurrentUser user, string code, string area, int year, TargetInput input, CancellationToken ct) =>
             {
                 if (IndicatorCatalog.Find(code) is null)

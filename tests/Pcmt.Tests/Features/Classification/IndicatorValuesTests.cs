@@ -78,6 +78,15 @@ public sealed class IndicatorValuesTests(IndicatorApp app) : IClassFixture<Indic
             Assert.True((value, numerator, denominator) == (Read("value"), Read("numerator"), Read("denominator")), $"{code}: {actual}");
         }
 
+        // Drill-down: the people behind USERS-TREND, for the province police; not listed for an officer of another commune.
+        var behind = await province.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/USERS-TREND/records?area={Commune}&period=2026", Cancel);
+        Assert.Equal(["Người A", "Người B"], behind.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("label").GetString()).Order());
+        var elsewhere = await app.ApiAsAsync(Roles.CommunePolice, "05443");
+        var hidden = await elsewhere.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/USERS-TREND/records?area={Commune}&period=2026", Cancel);
+        Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+        var viewer = await app.ApiAsAsync(Roles.Viewer, "19");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/api/v1/indicators/USERS-TREND/records?area={Commune}&period=2026", Cancel)).StatusCode);
+
         // A quarter: the hotspot cleared on 01/08 was not yet cleared at the end of Q2.
         var q2 = await province.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/HOTSPOT-CLEARED/values?area={Commune}&period=2026Q2", Cancel);
         Assert.Equal((0m, 2m), (q2.GetProperty("numerator").GetDecimal(), q2.GetProperty("denominator").GetDecimal()));
