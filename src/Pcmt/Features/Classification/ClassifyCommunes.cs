@@ -45,8 +45,9 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
             .GroupBy(a => a.CommuneCode).Select(g => new { g.Key, Offenders = g.Sum(a => a.Offenders), Residents = g.Sum(a => a.ResidentOffenders ?? a.Offenders) })
             .ToDictionaryAsync(g => g.Key, g => (g.Offenders, g.Residents), cancellationToken);
         var plants = await db.Set<CultivationFind>().IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
-            .Where(c => c.ProvinceCode == province && c.FoundOn >= from && c.FoundOn <= to)
+            .Where(c => c.ProvinceCode == province && c.FoundOn >= from && c.FoundOn <= to && c.DestroyedOn != null)
             .Select(c => new { c.CommuneCode, c.Plants, c.AreaM2 }).ToListAsync(cancellationToken);
+        // Art 4.1.d / 4.2.d count plants "discovered and destroyed".
         var plantTotals = plants.GroupBy(c => c.CommuneCode).ToDictionary(g => g.Key, g => (Plants: g.Sum(c => c.Plants), Area: g.Sum(c => c.AreaM2)));
         var routes = await db.Set<HotspotRoute>().AsNoTracking().Where(r => r.ProvinceCode == province && (r.Year == null || r.Year == year)).Select(r => r.Communes).ToListAsync(cancellationToken);
         var onRoute = routes.SelectMany(r => r.Split(',')).ToHashSet();

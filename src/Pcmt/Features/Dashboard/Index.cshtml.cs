@@ -140,7 +140,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
             ["Chỉ tiêu"] = IndicatorCatalog.Find(v.Code)!.Name,
             ["Địa bàn"] = v.Area,
             ["Kỳ"] = v.Period,
-            ["Giá trị"] = v.Amount,
+            ["Giá trị"] = v.Unit == "%" ? v.Amount : Suppress(v.Amount),
             ["Tử số"] = Suppress(v.Numerator),
             ["Mẫu số"] = Suppress(v.Denominator),
             ["Chỉ tiêu kế hoạch"] = v.Target,

@@ -11,9 +11,9 @@ public static class IndicatorCatalog
 {
     public static IReadOnlyList<Indicator> All { get; } =
     [
-        new("DF-COMMUNE", "Tỷ lệ xã, phường, đặc khu không ma túy", "%", "computed", "Số xã được phê duyệt \"không ma túy\" trong năm", "Số xã, phường, đặc khu đã phân loại", true),
+        new("DF-COMMUNE", "Tỷ lệ xã, phường, đặc khu không ma túy", "%", "computed", "Số xã được phê duyệt \"không ma túy\" trong năm", "Số xã, phường, đặc khu hiện hành của địa bàn", true),
         new("USERS-TREND", "Số người nghiện, người sử dụng trái phép chất ma túy có hồ sơ quản lý", "người", "computed", "Người trong danh sách quản lý hoặc danh sách người nghiện cuối kỳ", "", true),
-        new("REGISTERED", "Tỷ lệ người sử dụng, người nghiện, người sau cai được lập hồ sơ quản lý", "%", "computed", "Người có biện pháp đang thực hiện cuối kỳ", "Người trong sổ đăng ký có kết quả xét nghiệm dương tính hoặc hồ sơ pháp lý", true),
+        new("REGISTERED", "Tỷ lệ người sử dụng, người nghiện, người sau cai được lập hồ sơ quản lý", "%", "computed", "Người có tên trong một danh sách quản lý trong kỳ", "Người trong sổ đăng ký có kết quả xét nghiệm dương tính hoặc hồ sơ pháp lý", true),
         new("HOTSPOT-CLEARED", "Tỷ lệ điểm tổ chức, chứa chấp và đối tượng bán lẻ được phát hiện, triệt xóa", "%", "computed", "Điểm đã triệt xóa trong kỳ", "Điểm tồn tại trong kỳ", true),
         new("CULTIVATION-CLEARED", "Tỷ lệ diện tích trồng trái phép cây có chứa chất ma túy được triệt xóa", "%", "computed", "Diện tích (m²) đã triệt phá", "Diện tích (m²) phát hiện trong kỳ", true),
         new("BORDER-CASES", "Số vụ phạm tội về ma túy phát hiện tại biên giới, đường biển, hàng không, chuyển phát nhanh", "vụ", "computed", "Vụ án theo tuyến", "", false),

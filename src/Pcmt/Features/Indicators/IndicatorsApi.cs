@@ -52,7 +52,7 @@ public static class IndicatorsApi
                     errors["area"] = ["Địa bàn phải là VN hoặc mã đơn vị hành chính hiện hành."];
                 if (errors.Count > 0)
                     return new Failure.Invalid(errors).ToHttpResult();
-                if (!user.SeesWholeInstallation && (area == "VN" || !area.StartsWith(user.ProvinceCode ?? "--", StringComparison.Ordinal) && !await db.AdministrativeUnits.AnyAsync(u => u.Code == area && u.ProvinceCode == user.ProvinceCode, ct)))
+                if (!user.SeesWholeInstallation && (area == "VN" || !await db.AdministrativeUnits.AnyAsync(u => u.Code == area && u.ValidTo == null && u.ProvinceCode == user.ProvinceCode, ct)))
                     return Problems.NotFound();
                 var target = await db.IndicatorTargets.FirstOrDefaultAsync(t => t.Code == code && t.AreaCode == area && t.Year == year, ct);
                 if (target is null)
