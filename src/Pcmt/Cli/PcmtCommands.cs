@@ -95,7 +95,30 @@ public static class PcmtCommands
         });
         var cases = new Command("cases", "Hồ sơ pháp lý (quản lý, cai nghiện, sau cai nghiện).") { review };
 
+        var scale = new Option<string>("--scale") { Description = "province (một tỉnh, mặc định 2.000 đối tượng) hoặc national (cả nước, mặc định 250.000).", DefaultValueFactory = _ => "province" };
+        var personsOption = new Option<int?>("--persons") { Description = "Số đối tượng." };
+        var seed = new Option<int>("--seed") { Description = "Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu).", DefaultValueFactory = _ => 2026 };
+        var provinceOption = new Option<string?>("--province") { Description = "Mã tỉnh với quy mô province (mặc định 19, Thái Nguyên)." };
+        var generate = new Command("generate", "Sinh dữ liệu mô phỏng trên các đơn vị hành chính thật, nạp bằng đường nạp hàng loạt (COPY).") { scale, personsOption, seed, provinceOption };
+        generate.SetAction(async (parse, cancellationToken) =>
+        {
+            using var scope = scopes.CreateScope();
+            var result = await scope.ServiceProvider.GetRequiredService<Features.Demo.GenerateDemoData>().HandleAsync(
+                new Features.Demo.GenerateDemoData.Options(parse.GetValue(scale)!, parse.GetValue(personsOption), parse.GetValue(seed), parse.GetValue(provinceOption)), cancellationToken);
+            if (!result.Succeeded)
+            {
+                Console.Error.WriteLine(string.Join(" ", ((Failure.Invalid)result.Failure).Errors.SelectMany(e => e.Value)));
+                return 1;
+            }
+
+            var o = result.Value;
+            Console.WriteLine($"Đã sinh {o.Persons:N0} đối tượng, {o.Facts:N0} bản ghi hồ sơ, {o.WorkItems:N0} việc cần làm, {o.ListRows:N0} dòng danh sách trên {o.Communes:N0} xã trong {o.Elapsed.TotalSeconds:N1} giây.");
+            return 0;
+        });
+        var demo = new Command("demo", "Dữ liệu mô phỏng.") { generate };
+
         root.Subcommands.Add(people);
+        root.Subcommands.Add(demo);
         root.Subcommands.Add(cases);
         root.Subcommands.Add(db);
         root.Subcommands.Add(keys);

@@ -13,5 +13,6 @@ public static class LifecycleFeature
         .AddScoped<DailyLegalReview>()
         .AddScoped<DecisionDocuments>()
         .AddScoped<FacilityRegister>()
+        .AddScoped<Demo.GenerateDemoData>()
         .AddHostedService<DailyLegalReviewJob>();
 }

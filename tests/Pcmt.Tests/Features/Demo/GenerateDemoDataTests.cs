@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pcmt.Features.Demo;
+using Pcmt.Features.Lifecycle;
+using Pcmt.Features.Persons;
+using Pcmt.Infrastructure.Protection;
+
+namespace Pcmt.Tests.Features.Demo;
+
+public sealed class DemoApp : App;
+
+/// <summary>The generator: valid, realistic, deterministic data through the bulk path.</summary>
+public sealed class GenerateDemoDataTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Generates_valid_histories_with_valid_citizen_ids_through_the_bulk_path()
+    {
+        var outcome = await app.WithScopeAsync(s => s.GetRequiredService<GenerateDemoData>().HandleAsync(new GenerateDemoData.Options("province", 400, 7, "19"), Cancel));
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(400, outcome.Value.Persons);
+        Assert.Equal(92, outcome.Value.Communes);
+
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var protector = s.GetRequiredService<PersonalDataProtector>();
+            var settings = s.GetRequiredService<LegalSettings>();
+            var parameters = await settings.ParametersAsync(Cancel);
+            var calendar = await settings.CalendarAsync(Cancel);
+            var persons = await db.Persons.Where(p => p.FileCode.Contains("-MP-")).ToListAsync(Cancel);
+            Assert.Equal(400, persons.Count);
+            Assert.All(persons, p => Assert.True(CitizenId.Validate(protector.Decrypt(p.CitizenIdProtected!), p.BirthYear, p.Sex).IsValid));
+            Assert.InRange(persons.Count(p => p.FullName.StartsWith("Nguyễn ", StringComparison.Ordinal)), 80, 200); // ~38 % nationally
+            Assert.True(persons.Select(p => p.Status).Distinct().Count() >= 5, string.Join(",", persons.Select(p => p.Status).Distinct()));
+
+            // Every stored file is accepted by the state machines, and the stored status is the derived one.
+            var records = (await db.CaseRecords.AsNoTracking().ToListAsync(Cancel)).GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Sequence).ToList());
+            foreach (var person in persons)
+            {
+                var file = CaseFile.Evaluate(records.GetValueOrDefault(person.Id, []).Select(r => new CaseEntry(r.Id, r.Event)).ToList(), PersonCaseFiles.FactsOf(person),
+                    DateTimeOffset.UtcNow, parameters, calendar);
+                Assert.Empty(file.Errors);
+                Assert.Equal(file.Status, person.Status);
+            }
+
+            Assert.True(await db.ListEntries.CountAsync(Cancel) > 400);
+            Assert.True(await db.CommunePopulations.CountAsync(p => p.ProvinceCode == "19" && p.Year == 2026, Cancel) == 92);
+            return true;
+        });
+
+        // The same seed gives the same people, so loading it twice is refused; another seed adds other people.
+        var again = await app.WithScopeAsync(s => s.GetRequiredService<GenerateDemoData>().HandleAsync(new GenerateDemoData.Options("province", 400, 7, "19"), Cancel));
+        Assert.IsType<Failure.Conflict>(again.Failure);
+        var other = await app.WithScopeAsync(s => s.GetRequiredService<GenerateDemoData>().HandleAsync(new GenerateDemoData.Options("province", 100, 8, "19"), Cancel));
+        Assert.True(other.Succeeded);
+        Assert.Equal(500, await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Persons.CountAsync(p => p.FileCode.Contains("-MP-"), Cancel)));
+    }
+}
