@@ -116,8 +116,14 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
             {
                 records.Add(new CaseRecord
                 {
-                    Id = entry.Id, PersonId = person.Id, Kind = KindOf(entry.Event), OccurredAt = entry.Event.At.UtcDateTime, Payload = entry.Event.ToJson(),
-                    RecordedBy = "demo", RecordedAt = entry.Event.At.UtcDateTime, Sequence = ++sequence,
+                    Id = entry.Id,
+                    PersonId = person.Id,
+                    Kind = KindOf(entry.Event),
+                    OccurredAt = entry.Event.At.UtcDateTime,
+                    Payload = entry.Event.ToJson(),
+                    RecordedBy = "demo",
+                    RecordedAt = entry.Event.At.UtcDateTime,
+                    Sequence = ++sequence,
                 });
             }
 
@@ -125,8 +131,17 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
             {
                 items.Add(new WorkItem
                 {
-                    PersonId = person.Id, ProvinceCode = person.ProvinceCode, CommuneCode = person.CommuneCode, Kind = o.Kind, SourceId = o.SourceId, Title = o.Title,
-                    DueAt = o.DueAt.UtcDateTime, LegalBasis = o.LegalBasis, Authority = o.Authority, Form = o.Form, OverdueSince = o.DueAt <= now ? now.UtcDateTime : null,
+                    PersonId = person.Id,
+                    ProvinceCode = person.ProvinceCode,
+                    CommuneCode = person.CommuneCode,
+                    Kind = o.Kind,
+                    SourceId = o.SourceId,
+                    Title = o.Title,
+                    DueAt = o.DueAt.UtcDateTime,
+                    LegalBasis = o.LegalBasis,
+                    Authority = o.Authority,
+                    Form = o.Form,
+                    OverdueSince = o.DueAt <= now ? now.UtcDateTime : null,
                 });
             }
 
@@ -142,8 +157,15 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
                     var kind = kinds[rng.Next(kinds.Length)];
                     services.Add(new SupportService
                     {
-                        PersonId = person.Id, ProvinceCode = person.ProvinceCode, CommuneCode = person.CommuneCode, Kind = kind, RequestedOn = kind == "legal-aid" ? first : null,
-                        ProvidedOn = kind == "legal-aid" && rng.NextDouble() < 0.2 ? null : first, Provider = "Trạm Y tế / Trung tâm dịch vụ xã", RecordedBy = "demo", RecordedAt = now.UtcDateTime,
+                        PersonId = person.Id,
+                        ProvinceCode = person.ProvinceCode,
+                        CommuneCode = person.CommuneCode,
+                        Kind = kind,
+                        RequestedOn = kind == "legal-aid" ? first : null,
+                        ProvidedOn = kind == "legal-aid" && rng.NextDouble() < 0.2 ? null : first,
+                        Provider = "Trạm Y tế / Trung tâm dịch vụ xã",
+                        RecordedBy = "demo",
+                        RecordedAt = now.UtcDateTime,
                     });
                 }
             }
