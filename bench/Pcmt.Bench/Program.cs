@@ -133,7 +133,8 @@ using (var form = new MultipartFormDataContent())
     var response = await importer.PostAsync("/api/v1/persons/import", form);
     var body = await response.Content.ReadAsStringAsync();
     importWatch.Stop();
-    report.Line($"Import response: {(int)response.StatusCode} {Regex.Replace(body, "\"rejectFile[^,]*,?", "")[..Math.Min(200, body.Length)]}");
+    var summary = Regex.Replace(body, "\"errors\":\\[.*", "…");
+    report.Line($"Import response: {(int)response.StatusCode} {summary[..Math.Min(300, summary.Length)]}");
 }
 
 await Sql.ExecuteAsync(data, "DROP TABLE IF EXISTS bench_import; CREATE TABLE bench_import (full_name text, date_of_birth text, sex text, commune_code text, address text)");
