@@ -21,19 +21,6 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
             return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy.");
 
         var query = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null); // the UnitScope filter limits this to the caller's area
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            // LIKE (not strpos) so that PostgreSQL can use the trigram indexes; the folded text has no LIKE wildcards left.
-            var pattern = "%" + new string(VietnameseText.Fold(filter.Q).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()) + "%";
-            // A union of the two trigram-indexed lookups, not "name OR alias": PostgreSQL cannot use either index for an OR across
-            // two tables and falls back to scanning every person in the area (measured: p50 104 ms → see docs/performance.md).
-            // (No IgnoreQueryFilters here: in EF Core it would lift the area filter from the whole query.)
-            var byName = db.Persons.Where(p => EF.Functions.Like(p.SearchName, pattern)).Select(p => p.Id);
-            var byAlias = db.Set<PersonAlias>().Where(a => EF.Functions.Like(a.SearchName, pattern)).Select(a => a.PersonId);
-            var matches = byName.Union(byAlias);
-            query = query.Where(p => matches.Contains(p.Id));
-        }
-
         if (!string.IsNullOrWhiteSpace(filter.CitizenId))
         {
             var index = rules.Index(new string(filter.CitizenId.Where(c => !char.IsWhiteSpace(c)).ToArray()));
@@ -48,6 +35,17 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
             query = query.Where(p => p.BirthYear == birth.Year);
         if (filter.Status is { Length: > 0 } wanted)
             query = query.Where(p => p.Status == wanted);
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            // LIKE (not strpos) so that PostgreSQL can use the trigram indexes; the folded text has no LIKE wildcards left.
+            var pattern = "%" + new string(VietnameseText.Fold(filter.Q).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()) + "%";
+            // A union of two filtered lookups (by name, by alias), not "name OR alias": PostgreSQL cannot use an index for an OR
+            // across two tables and scanned every person of the area (measured in docs/performance.md). Each branch keeps the
+            // other filters, so a commune or birth-date filter narrows it too.
+            var byAlias = db.Set<PersonAlias>().Where(a => EF.Functions.Like(a.SearchName, pattern)).Select(a => a.PersonId);
+            query = query.Where(p => EF.Functions.Like(p.SearchName, pattern)).Union(query.Where(p => byAlias.Contains(p.Id)));
+        }
 
         var page = await query.OrderBy(p => p.SearchName).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.FileCode, p.FullName, p.BirthYear, p.DateOfBirth, p.Sex, p.CommuneCode, p.Status })
