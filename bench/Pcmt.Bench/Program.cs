@@ -118,7 +118,7 @@ report.Table("Classification (QĐ 28/2025) of every commune for a year, province
 // --- 4. import ---------------------------------------------------------------------------------------------------------------------
 var importCommunes = (await Sql.ListAsync<string>(data, $"SELECT code FROM administrative_units WHERE level = 'Commune' AND valid_to IS NULL AND province_code = '{biggest}' ORDER BY code LIMIT 50")).ToList();
 var csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Mã xã,Địa chỉ\n");
-var random = new Random(42);
+var random = new Random(); // fresh people each run: a repeated file would measure duplicate review instead of import
 string[] family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
 string[] given = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam", "Phúc", "Quang", "Sơn", "Thắng", "Tuấn", "Việt"];
 for (var i = 0; i < importRows; i++)
