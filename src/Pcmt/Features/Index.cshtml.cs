@@ -46,8 +46,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, Lifecycle.Work
         {
             DueSoonDays = (await settings.ParametersAsync(cancellationToken)).Number("due-soon-days", Lifecycle.LegalParameters.AnyRegime);
             Deadlines = await workItems.CountsAsync(DueSoonDays, cancellationToken);
-            StatusCounts = await db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).GroupBy(p => p.Status)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            StatusCounts = await Persons.PersonStatus.CountAsync(db, cancellationToken);
         }
 
         ScopeName = UserScopes.Describe(user.ScopeKind ?? ScopeKind.National, user.ScopeCode, scopeUnit?.Name);

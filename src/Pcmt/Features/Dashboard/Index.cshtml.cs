@@ -90,8 +90,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         Trend = trend;
         if (SeesPersons)
         {
-            StatusCounts = await db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).GroupBy(p => p.Status)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            StatusCounts = await Persons.PersonStatus.CountAsync(db, cancellationToken);
             Overdue = (await workItems.CountsAsync(3, cancellationToken)).Overdue;
         }
 

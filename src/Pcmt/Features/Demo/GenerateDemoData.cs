@@ -118,7 +118,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
                 {
                     Id = entry.Id,
                     PersonId = person.Id,
-                    Kind = KindOf(entry.Event),
+                    Kind = CaseEvent.KindOf(entry.Event),
                     OccurredAt = entry.Event.At.UtcDateTime,
                     Payload = entry.Event.ToJson(),
                     RecordedBy = "demo",
@@ -385,8 +385,4 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
 
         return names;
     }
-
-    private static string KindOf(CaseEvent fact) =>
-        ((System.Text.Json.Serialization.JsonDerivedTypeAttribute)Attribute.GetCustomAttributes(typeof(CaseEvent), typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute))
-            .Single(a => ((System.Text.Json.Serialization.JsonDerivedTypeAttribute)a).DerivedType == fact.GetType())).TypeDiscriminator!.ToString()!;
 }

@@ -38,6 +38,11 @@ public abstract record CaseEvent
 
     public static CaseEvent FromJson(string json) => JsonSerializer.Deserialize<CaseEvent>(json, Json)!;
 
+    /// <summary>The stored kind of a fact: its JSON discriminator.</summary>
+    public static string KindOf(CaseEvent fact) =>
+        ((JsonDerivedTypeAttribute)Attribute.GetCustomAttributes(typeof(CaseEvent), typeof(JsonDerivedTypeAttribute))
+            .Single(a => ((JsonDerivedTypeAttribute)a).DerivedType == fact.GetType())).TypeDiscriminator!.ToString()!;
+
     protected static DateTimeOffset StartOf(DateOnly day) => Deadlines.LegalTime.EndOf(day.AddDays(-1));
 }
 

@@ -27,8 +27,7 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
         var parameters = await settings.ParametersAsync(cancellationToken);
         var calendar = await settings.CalendarAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var records = await db.CaseRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
-        var entries = records.Select(r => new CaseEntry(r.Id, r.Event)).ToList();
+        var (_, entries) = await LoadAsync(personId, cancellationToken);
         var facts = FactsOf(person);
         var current = CaseFile.Evaluate(entries, facts, now, parameters, calendar);
 
@@ -42,7 +41,7 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
         var record = new CaseRecord
         {
             PersonId = personId,
-            Kind = KindOf(fact),
+            Kind = CaseEvent.KindOf(fact),
             OccurredAt = fact.At.UtcDateTime,
             Payload = fact.ToJson(),
             RecordedBy = user.UserName,
@@ -58,7 +57,7 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
         }
 
         db.CaseRecords.Add(record);
-        await ProjectAsync(person, after, [.. records.Select(r => r.Event), fact], now, touch: true, cancellationToken);
+        await ProjectAsync(person, after, [.. entries, new CaseEntry(record.Id, fact)], now, touch: true, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -74,10 +73,16 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
     /// <summary>The file as it stands now, for the person page and the API (the caller has already been authorised to read the person).</summary>
     public async Task<(CaseFileResult File, IReadOnlyList<CaseRecord> Records)> ReadAsync(Person person, CancellationToken cancellationToken)
     {
-        var records = await db.CaseRecords.AsNoTracking().Where(r => r.PersonId == person.Id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
-        var file = CaseFile.Evaluate(records.Select(r => new CaseEntry(r.Id, r.Event)).ToList(), FactsOf(person),
-            clock.GetUtcNow(), await settings.ParametersAsync(cancellationToken), await settings.CalendarAsync(cancellationToken));
+        var (records, entries) = await LoadAsync(person.Id, cancellationToken);
+        var file = CaseFile.Evaluate(entries, FactsOf(person), clock.GetUtcNow(), await settings.ParametersAsync(cancellationToken), await settings.CalendarAsync(cancellationToken));
         return (file, records);
+    }
+
+    /// <summary>The person's facts in recording order, each payload deserialised once.</summary>
+    private async Task<(List<CaseRecord> Records, List<CaseEntry> Entries)> LoadAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var records = await db.CaseRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        return (records, records.Select(r => new CaseEntry(r.Id, r.Event)).ToList());
     }
 
     public async Task<bool> RefreshAsync(Guid personId, CancellationToken cancellationToken) =>
@@ -89,20 +94,20 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
         var person = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null)
             return false;
-        var records = await db.CaseRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        var (_, entries) = await LoadAsync(personId, cancellationToken);
         var now = clock.GetUtcNow();
-        var file = CaseFile.Evaluate(records.Select(r => new CaseEntry(r.Id, r.Event)).ToList(), FactsOf(person), now, parameters, calendar);
-        await ProjectAsync(person, file, records.Select(r => r.Event).ToList(), now, touch: false, cancellationToken);
+        var file = CaseFile.Evaluate(entries, FactsOf(person), now, parameters, calendar);
+        await ProjectAsync(person, file, entries, now, touch: false, cancellationToken);
         if (!db.ChangeTracker.HasChanges())
             return false;
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    private async Task ProjectAsync(Person person, CaseFileResult file, IReadOnlyList<CaseEvent> events, DateTimeOffset now, bool touch, CancellationToken cancellationToken)
+    private async Task ProjectAsync(Person person, CaseFileResult file, IReadOnlyList<CaseEntry> entries, DateTimeOffset now, bool touch, CancellationToken cancellationToken)
     {
-        if (person.Status != file.Status)
-            person.Status = file.Status;
+        // Plain assignments: EF Core compares with the loaded values, so an unchanged file writes (and audits) nothing.
+        person.Status = file.Status;
         if (touch)
         {
             // Every append touches the person row, so its version serialises concurrent writers of one file.
@@ -110,67 +115,42 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
             db.Entry(person).Property(p => p.UpdatedAt).IsModified = true;
         }
 
-        var assignee = events.OfType<ManagementDecided>().LastOrDefault()?.OfficerUserName;
-        var items = await db.WorkItems.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(w => w.PersonId == person.Id).ToListAsync(cancellationToken);
-        var wanted = file.Obligations.ToDictionary(o => (o.Kind, o.SourceId));
-        foreach (var item in items.Where(i => !wanted.ContainsKey((i.Kind, i.SourceId))))
-            db.WorkItems.Remove(item);
-        foreach (var obligation in file.Obligations)
-        {
-            var item = items.FirstOrDefault(i => i.Kind == obligation.Kind && i.SourceId == obligation.SourceId);
-            if (item is null)
-                db.WorkItems.Add(item = new WorkItem { PersonId = person.Id, Kind = obligation.Kind, SourceId = obligation.SourceId });
-            Set(item, obligation, person, assignee, now);
-        }
-
-        var rows = await db.ListEntries.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(l => l.PersonId == person.Id).ToListAsync(cancellationToken);
-        var memberships = file.Lists.ToDictionary(m => (m.List, m.SourceId));
-        foreach (var row in rows.Where(r => !memberships.ContainsKey((r.List, r.SourceId))))
-            db.ListEntries.Remove(row);
-        foreach (var membership in file.Lists)
-        {
-            var row = rows.FirstOrDefault(r => r.List == membership.List && r.SourceId == membership.SourceId);
-            if (row is null)
-                db.ListEntries.Add(row = new ListEntry { PersonId = person.Id, List = membership.List, SourceId = membership.SourceId });
-            if (row.ProvinceCode != person.ProvinceCode)
-                row.ProvinceCode = person.ProvinceCode;
-            if (row.CommuneCode != person.CommuneCode)
-                row.CommuneCode = person.CommuneCode;
-            if (row.FromOn != membership.From)
-                row.FromOn = membership.From;
-            if (row.ToOn != membership.To)
-                row.ToOn = membership.To;
-            if (row.RemovalReason != membership.RemovalReason)
-                row.RemovalReason = membership.RemovalReason;
-        }
+        var assignee = entries.Select(e => e.Event).OfType<ManagementDecided>().LastOrDefault()?.OfficerUserName;
+        Sync(db.WorkItems, await db.WorkItems.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(w => w.PersonId == person.Id).ToListAsync(cancellationToken),
+            file.Obligations, i => (i.Kind, i.SourceId), o => (o.Kind, o.SourceId),
+            o => new WorkItem { PersonId = person.Id, Kind = o.Kind, SourceId = o.SourceId },
+            (item, o) =>
+            {
+                (item.ProvinceCode, item.CommuneCode, item.Title, item.LegalBasis, item.Authority, item.Form, item.AssigneeUserName) =
+                    (person.ProvinceCode, person.CommuneCode, o.Title, o.LegalBasis, o.Authority, o.Form, assignee);
+                if (item.DueAt != o.DueAt.UtcDateTime)
+                {
+                    // A moved deadline is overdue again only if the new one has passed (the daily review marks the rest).
+                    item.DueAt = o.DueAt.UtcDateTime;
+                    item.OverdueSince = o.DueAt <= now ? now.UtcDateTime : null;
+                }
+            });
+        Sync(db.ListEntries, await db.ListEntries.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(l => l.PersonId == person.Id).ToListAsync(cancellationToken),
+            file.Lists, r => (r.List, r.SourceId), m => (m.List, m.SourceId),
+            m => new ListEntry { PersonId = person.Id, List = m.List, SourceId = m.SourceId },
+            (row, m) => (row.ProvinceCode, row.CommuneCode, row.FromOn, row.ToOn, row.RemovalReason) = (person.ProvinceCode, person.CommuneCode, m.From, m.To, m.RemovalReason));
     }
 
-    private static void Set(WorkItem item, Obligation obligation, Person person, string? assignee, DateTimeOffset now)
+    /// <summary>Makes the stored projection rows match the wanted ones: removes the rest, adds the missing, updates in place.</summary>
+    private static void Sync<TRow, TWanted>(DbSet<TRow> set, List<TRow> rows, IEnumerable<TWanted> wanted, Func<TRow, (string, Guid)> rowKey, Func<TWanted, (string, Guid)> wantedKey,
+        Func<TWanted, TRow> create, Action<TRow, TWanted> update) where TRow : class
     {
-        // Assign only what changed, so an unchanged file writes (and audits) nothing.
-        if (item.ProvinceCode != person.ProvinceCode)
-            item.ProvinceCode = person.ProvinceCode;
-        if (item.CommuneCode != person.CommuneCode)
-            item.CommuneCode = person.CommuneCode;
-        if (item.Title != obligation.Title)
-            item.Title = obligation.Title;
-        if (item.DueAt != obligation.DueAt.UtcDateTime)
+        var byKey = rows.ToDictionary(rowKey);
+        var keep = new HashSet<(string, Guid)>();
+        foreach (var want in wanted)
         {
-            item.DueAt = obligation.DueAt.UtcDateTime;
-            item.OverdueSince = obligation.DueAt <= now ? now.UtcDateTime : null;
+            var key = wantedKey(want);
+            keep.Add(key);
+            if (!byKey.TryGetValue(key, out var row))
+                set.Add(row = create(want));
+            update(row, want);
         }
 
-        if (item.LegalBasis != obligation.LegalBasis)
-            item.LegalBasis = obligation.LegalBasis;
-        if (item.Authority != obligation.Authority)
-            item.Authority = obligation.Authority;
-        if (item.Form != obligation.Form)
-            item.Form = obligation.Form;
-        if (item.AssigneeUserName != assignee)
-            item.AssigneeUserName = assignee;
+        set.RemoveRange(rows.Where(r => !keep.Contains(rowKey(r))));
     }
-
-    private static string KindOf(CaseEvent fact) =>
-        ((System.Text.Json.Serialization.JsonDerivedTypeAttribute)Attribute.GetCustomAttributes(typeof(CaseEvent), typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute))
-            .Single(a => ((System.Text.Json.Serialization.JsonDerivedTypeAttribute)a).DerivedType == fact.GetType())).TypeDiscriminator!.ToString()!;
 }

@@ -11,7 +11,7 @@ namespace Pcmt.Features.Persons;
 /// <summary>Hồ sơ đối tượng: the record in tabs; opening it is audited; supervisors also see who else opened it.</summary>
 [Authorize(Permissions.ViewPersons)]
 public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, TransferPerson transfers, AppDbContext db, CurrentUser user,
-    PersonCaseFiles files, RecordCaseFacts record, DecisionDocuments documents) : PageModel
+    RecordCaseFacts record, DecisionDocuments documents) : PageModel
 {
     private Dictionary<string, string> _units = [];
 
@@ -109,13 +109,11 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Person = await get.HandleAsync(id, "xem hồ sơ trên trang", cancellationToken);
-        if (Person is null)
+        var read = await get.HandleWithFileAsync(id, "xem hồ sơ trên trang", cancellationToken);
+        if (read is null)
             return NotFound();
+        (Person, CaseFile, Records) = read.Value;
 
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is not null)
-            (CaseFile, Records) = await files.ReadAsync(person, cancellationToken);
         Services = await db.SupportServices.AsNoTracking().Where(s => s.PersonId == id).OrderBy(s => s.ProvidedOn ?? s.RequestedOn).ToListAsync(cancellationToken);
         if (user.Can(Permissions.ViewPersonAccessLog))
             AccessLog = await accessLog.HandleAsync(id, new Paging(1, 100), cancellationToken);

@@ -17,7 +17,11 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
         IReadOnlyList<string> Substances, IReadOnlyList<string> Flags, string Status, IReadOnlyList<object> Cases,
         Guid? MergedIntoId, IReadOnlyList<Guid> MergedRecords, DateTime CreatedAt, DateTime UpdatedAt, Guid Version);
 
-    public async Task<Details?> HandleAsync(Guid id, string? purpose, CancellationToken cancellationToken)
+    public async Task<Details?> HandleAsync(Guid id, string? purpose, CancellationToken cancellationToken) =>
+        (await HandleWithFileAsync(id, purpose, cancellationToken))?.Person;
+
+    /// <summary>The person and their legal file as read for it (the person page shows both without reading the file twice).</summary>
+    public async Task<(Details Person, Lifecycle.CaseFileResult File, IReadOnlyList<Lifecycle.CaseRecord> Records)?> HandleWithFileAsync(Guid id, string? purpose, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         var part = "identity";
@@ -36,8 +40,8 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
 
         await audit.RecordReadAsync(nameof(Person), person.Id.ToString(), person.Id, part, purpose, cancellationToken);
         // Status and cases are derived from the legal file at the moment of reading (a term may have run out since the last write).
-        var (file, _) = await files.ReadAsync(person, cancellationToken);
-        return new Details(
+        var (file, records) = await files.ReadAsync(person, cancellationToken);
+        return (new Details(
             person.Id, person.FileCode, person.FullName, person.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal).ToList(),
             new BirthDate(person.BirthYear, person.DateOfBirth).ToApi(), person.Sex == Sex.Female ? "female" : "male",
             rules.Reveal(person.CitizenIdProtected), person.CitizenIdOverrideReason, rules.Reveal(person.LegacyIdProtected), rules.Reveal(person.PhoneProtected),
@@ -49,6 +53,6 @@ public sealed class GetPerson(AppDbContext db, PersonRules rules, AuditLog audit
             PersonInput.FlagCodes.Where(f => person.Flags.HasFlag(f.Value)).Select(f => f.Key).ToList(),
             file.Status, file.Cases.Cast<object>().ToList(), person.MergedIntoId,
             await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.MergedIntoId == person.Id).Select(p => p.Id).ToListAsync(cancellationToken),
-            person.CreatedAt, person.UpdatedAt, person.Version);
+            person.CreatedAt, person.UpdatedAt, person.Version), file, records);
     }
 }

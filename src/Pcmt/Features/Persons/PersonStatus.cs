@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Pcmt.Features.Persons;
 
 /// <summary>
@@ -13,6 +15,11 @@ public static class PersonStatus
         None, "under-management", "addicted-pending-registration", "in-voluntary-rehab", "on-substitution-therapy",
         "compulsory-dossier", "in-compulsory-rehab", "post-rehab", "closed",
     ];
+
+    /// <summary>Persons of the caller's area by status (merged duplicates left out), for the home page and the dashboard.</summary>
+    public static Task<Dictionary<string, int>> CountAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null).GroupBy(p => p.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     public static string DisplayName(string status) => status switch
     {
