@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+using Pcmt.Infrastructure.Auditing;
 using Pcmt.Infrastructure.Text;
 
 namespace Pcmt.Features.Persons;
@@ -12,7 +13,7 @@ namespace Pcmt.Features.Persons;
 /// registry and within the file, and refused rows come back in a reject file with the reason in Vietnamese.
 /// All or nothing per file, unless the caller chooses to import the valid rows.
 /// </summary>
-public sealed class ImportPersons(AppDbContext db, PersonRules rules, RegisterPerson register)
+public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplicates duplicates, CurrentUser user, TimeProvider clock)
 {
     public const string ErrorColumn = "Lỗi";
 
@@ -66,6 +67,9 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, RegisterPe
         public bool Succeeded => Refused == 0 || Imported > 0;
     }
 
+    /// <summary>Rows checked, matched and written together: one registry query per step per chunk, not per row.</summary>
+    private const int ChunkSize = 2000;
+
     public async Task<Outcome> HandleAsync(Stream file, string fileName, Options options, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var type = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ExcelType.CSV : ExcelType.XLSX;
@@ -77,86 +81,180 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, RegisterPe
         var mapping = headers.ToDictionary(h => h, h => Map(h, options.Mapping));
         var unmapped = mapping.Where(m => m.Value is null).Select(m => m.Key).ToList();
 
+        var units = await rules.CurrentUnitsAsync(cancellationToken);
         var errors = new List<RowError>();
-        var refusedRows = new List<(IDictionary<string, object?> Row, string Message)>();
-        var valid = new List<(int Row, RegisterPerson.Input Input)>();
         var seenIds = new Dictionary<string, int>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var rowNumber = i + 2; // the header is row 1, as the user sees it in Excel
-            var (input, shapeError) = ToInput(rows[i], mapping, options.DefaultCommuneCode);
-            var messages = new List<string>();
-            if (shapeError is not null)
-                messages.Add(shapeError);
-            else
-            {
-                var check = await rules.CheckAsync(input, cancellationToken);
-                if (!check.Succeeded)
-                    messages.AddRange(Describe(check.Failure));
-                else if (check.Value.CitizenId is { } citizenId)
-                {
-                    if (seenIds.TryGetValue(citizenId, out var firstRow))
-                        messages.Add($"Số định danh trùng với dòng {firstRow} trong cùng tệp.");
-                    else if (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AnyAsync(p => p.CitizenIdIndex == rules.Index(citizenId), cancellationToken))
-                        messages.Add("Số định danh cá nhân này đã có trong sổ đăng ký.");
-                    else
-                        seenIds[citizenId] = rowNumber;
-                }
-            }
-
-            if (messages.Count > 0)
-            {
-                var message = string.Join(" ", messages);
-                errors.Add(new RowError(rowNumber, message));
-                refusedRows.Add((rows[i], message));
-            }
-            else
-            {
-                valid.Add((rowNumber, input));
-            }
-
-            progress?.Report((i + 1, rows.Count * 2));
-        }
-
+        // The file's own accepted rows by name key: a later row is matched against earlier ones as if they were registered already.
+        var fromFile = new Dictionary<string, List<FindDuplicates.Row>>();
+        var fileCodes = new Dictionary<string, int>();
+        var audit = new List<string>();
+        var now = clock.GetUtcNow().UtcDateTime;
         var imported = 0;
         var possibleDuplicates = 0;
-        if (errors.Count == 0 || options.ImportValidRows)
+
+        // One transaction: a crash half-way, or a refused row in an all-or-nothing import, leaves the registry as it was.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var offset = 0; offset < rows.Count; offset += ChunkSize)
         {
-            // One transaction: a crash half-way leaves the registry as it was.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var (row, input) in valid)
+            var chunk = new List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid, string? IdIndex)>();
+            for (var i = offset; i < Math.Min(rows.Count, offset + ChunkSize); i++)
             {
-                var result = await register.HandleAsync(input, cancellationToken);
-                if (result.Succeeded)
+                var rowNumber = i + 2; // the header is row 1, as the user sees it in Excel
+                var (input, shapeError) = ToInput(rows[i], mapping, options.DefaultCommuneCode);
+                if (shapeError is not null)
                 {
-                    imported++;
-                    possibleDuplicates += result.Value.PossibleDuplicates.Count > 0 || result.Value.PossibleDuplicatesElsewhere > 0 ? 1 : 0;
+                    errors.Add(new RowError(rowNumber, shapeError));
+                    continue;
                 }
+
+                var check = rules.Check(input, units);
+                if (!check.Succeeded)
+                    errors.Add(new RowError(rowNumber, string.Join(" ", Describe(check.Failure))));
+                else
+                    chunk.Add((rowNumber, input, check.Value, check.Value.CitizenId is { } id ? rules.Index(id) : null));
+            }
+
+            // Citizen IDs: one lookup for the chunk against the national registry, then against the file's earlier rows.
+            var indexes = chunk.Where(c => c.IdIndex is not null).Select(c => c.IdIndex!).ToList();
+            var registered = indexes.Count == 0
+                ? []
+                : (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.CitizenIdIndex != null && indexes.Contains(p.CitizenIdIndex)).Select(p => p.CitizenIdIndex!).ToListAsync(cancellationToken)).ToHashSet();
+            var accepted = new List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)>();
+            foreach (var (row, input, valid, idIndex) in chunk)
+            {
+                if (idIndex is not null && registered.Contains(idIndex))
+                    errors.Add(new RowError(row, "Số định danh cá nhân này đã có trong sổ đăng ký."));
+                else if (idIndex is not null && seenIds.TryGetValue(idIndex, out var firstRow))
+                    errors.Add(new RowError(row, $"Số định danh trùng với dòng {firstRow} trong cùng tệp."));
                 else
                 {
-                    var message = string.Join(" ", Describe(result.Failure));
-                    errors.Add(new RowError(row, message));
-                    refusedRows.Add((rows[row - 2], message));
+                    if (idIndex is not null)
+                        seenIds[idIndex] = row;
+                    accepted.Add((row, input, valid));
                 }
-
-                // Saved rows need no tracking; a growing change tracker made each save slower (quadratic over the file).
-                db.ChangeTracker.Clear();
-                progress?.Report((rows.Count + imported, rows.Count * 2));
             }
 
+            progress?.Report((Math.Min(rows.Count, offset + ChunkSize), rows.Count));
             if (errors.Count > 0 && !options.ImportValidRows)
+                continue; // nothing will be saved; keep checking so the report lists every refused row
+            if (accepted.Count == 0)
+                continue;
+
+            var written = await WriteChunkAsync(accepted, fromFile, fileCodes, now, cancellationToken);
+            imported += written.Persons;
+            possibleDuplicates += written.PossibleDuplicates;
+            audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
+        }
+
+        if (errors.Count > 0 && !options.ImportValidRows)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            imported = 0;
+            possibleDuplicates = 0;
+        }
+        else if (imported > 0)
+        {
+            // One audit entry for the import, listing every record it created, written last: it takes the audit chain's lock until the commit.
+            db.AuditEntries.Add(new AuditEntry { UserId = user.Id, UserName = user.UserName, Action = AuditActions.Create, EntityType = nameof(Person), EntityKey = "*", Detail = string.Join("\n", audit) });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var refused = errors.OrderBy(e => e.Row).ToList();
+        var reject = refused.Count == 0 ? null : RejectFile(headers, refused.Select(e => (rows[e.Row - 2], e.Message)).ToList());
+        return new Outcome(rows.Count, imported, refused.Count, possibleDuplicates, refused, unmapped, reject);
+    }
+
+    private sealed record Written(int Persons, int PossibleDuplicates, int Reviews, IReadOnlyList<Guid> Ids);
+
+    /// <summary>Duplicate matching for the chunk (one registry query by name key), file codes, then one bulk insert per table.</summary>
+    private async Task<Written> WriteChunkAsync(List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile,
+        Dictionary<string, int> fileCodes, DateTime now, CancellationToken cancellationToken)
+    {
+        var subjects = accepted.Select(a => PersonMatching.From(a.Input.FullName!, a.Input.Aliases ?? [], a.Valid.BirthDate.Year, a.Valid.BirthDate.Date, a.Valid.Sex, a.Valid.Commune.Code)).ToList();
+        var registry = await duplicates.CandidatesByKeyAsync(subjects.SelectMany(s => s.NameKeys), cancellationToken);
+        var persons = new List<Person>();
+        var aliases = new List<PersonAlias>();
+        var reviews = new List<DuplicateReview>();
+        var possibleDuplicates = 0;
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var (_, input, valid) = accepted[i];
+            var subject = subjects[i];
+            var matches = duplicates.Judge(subject, subject.NameKeys.SelectMany(k => registry[k].Concat(fromFile.GetValueOrDefault(k) ?? [])));
+            var person = new Person { CreatedAt = now, Version = Guid.NewGuid() };
+            rules.Apply(person, input, valid);
+            foreach (var alias in person.Aliases)
+                alias.PersonId = person.Id;
+            aliases.AddRange(person.Aliases);
+            person.Aliases = [];
+            persons.Add(person);
+            possibleDuplicates += matches.Visible.Count > 0 || matches.Elsewhere > 0 ? 1 : 0;
+            reviews.AddRange(matches.Visible.Select(candidate => new DuplicateReview
             {
-                await transaction.RollbackAsync(cancellationToken);
-                imported = 0;
+                PersonId = person.Id,
+                CandidateId = candidate.Id,
+                Score = candidate.Score,
+                Reasons = string.Join("; ", candidate.Reasons),
+                ProvinceCode = person.ProvinceCode,
+                CommuneCode = person.CommuneCode,
+                CreatedAt = now,
+            }));
+            var row = new FindDuplicates.Row(person.Id, person.FullName, person.DateOfBirth, person.BirthYear, person.Sex, person.CommuneCode, person.ProvinceCode, input.Aliases ?? []);
+            foreach (var key in subject.NameKeys)
+                (fromFile.TryGetValue(key, out var list) ? list : fromFile[key] = []).Add(row);
+        }
+
+        // Mã hồ sơ as RegisterPerson numbers them (commune, year, running number). A registration saved at the same moment may
+        // take a number first: the unique index refuses the chunk, which is rolled back to its savepoint and numbered again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await NumberAsync(persons, fileCodes, now, cancellationToken);
+            await db.Database.CurrentTransaction!.CreateSavepointAsync("import_chunk", cancellationToken);
+            try
+            {
+                await BulkCopy.WriteAsync(db, persons, null, cancellationToken);
+                break;
             }
-            else
+            catch (Exception exception) when (attempt < 3 && exception is DbUpdateException or Npgsql.PostgresException { SqlState: "23505" })
             {
-                await transaction.CommitAsync(cancellationToken);
+                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("import_chunk", cancellationToken);
+                db.ChangeTracker.Clear();
+                fileCodes.Clear();
             }
         }
 
-        var reject = refusedRows.Count == 0 ? null : RejectFile(headers, refusedRows.OrderBy(r => rows.IndexOf(r.Row)).ToList());
-        return new Outcome(rows.Count, imported, errors.Count, possibleDuplicates, errors.OrderBy(e => e.Row).ToList(), unmapped, reject);
+        await BulkCopy.WriteAsync(db, aliases, null, cancellationToken);
+        await BulkCopy.WriteAsync(db, reviews, null, cancellationToken);
+        return new Written(persons.Count, possibleDuplicates, reviews.Count, persons.Select(p => p.Id).ToList());
+    }
+
+    private async Task NumberAsync(List<Person> persons, Dictionary<string, int> fileCodes, DateTime now, CancellationToken cancellationToken)
+    {
+        var year = now.ToString("yy", CultureInfo.InvariantCulture);
+        var missing = persons.Select(p => $"{p.CommuneCode}-{year}-").Distinct().Where(prefix => !fileCodes.ContainsKey(prefix)).ToList();
+        if (missing.Count > 0)
+        {
+            var communes = missing.Select(m => m[..5]).ToList();
+            var pattern = $"_____-{year}-%";
+            // The highest running number of each commune this year, in one query (codes of registrations, imports and transfers).
+            var last = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
+                .Where(p => EF.Functions.Like(p.FileCode, pattern) && communes.Contains(p.FileCode.Substring(0, 5)))
+                .GroupBy(p => p.FileCode.Substring(0, 5))
+                .Select(g => new { Commune = g.Key, Last = g.Max(p => p.FileCode) })
+                .ToListAsync(cancellationToken);
+            foreach (var prefix in missing)
+            {
+                var code = last.FirstOrDefault(l => l.Commune == prefix[..5])?.Last;
+                fileCodes[prefix] = code is not null && int.TryParse(code[prefix.Length..], CultureInfo.InvariantCulture, out var number) ? number : 0;
+            }
+        }
+
+        foreach (var person in persons)
+        {
+            var prefix = $"{person.CommuneCode}-{year}-";
+            person.FileCode = $"{prefix}{++fileCodes[prefix]:D5}";
+        }
     }
 
     private static string? Map(string header, IReadOnlyDictionary<string, string>? explicitMapping)

@@ -21,6 +21,9 @@ public sealed class Person : IUnitScoped, IVersioned, IPersonRecord
     /// <summary>Folded full name (and aliases in <see cref="Aliases"/>), for diacritic-insensitive search.</summary>
     public string SearchName { get; set; } = "";
 
+    /// <summary>The folded name's words in ordinal order: equal keys ⇔ same name or same name reordered (<see cref="PersonMatching"/>); indexed for duplicate checks.</summary>
+    public string NameKey { get; set; } = "";
+
     public List<PersonAlias> Aliases { get; set; } = [];
 
     /// <summary>Null when only the year of birth is known.</summary>
@@ -88,10 +91,14 @@ public sealed class Person : IUnitScoped, IVersioned, IPersonRecord
     {
         FullName = Normalize(fullName);
         SearchName = VietnameseText.Fold(FullName);
+        NameKey = PersonMatching.NameKey(SearchName);
         var wanted = aliases.Select(Normalize).Where(a => a.Length > 0 && a != FullName).Distinct().ToList();
         Aliases.RemoveAll(a => !wanted.Contains(a.Name));
         foreach (var alias in wanted.Where(w => Aliases.All(a => a.Name != w)))
-            Aliases.Add(new PersonAlias { Name = alias, SearchName = VietnameseText.Fold(alias) });
+        {
+            var folded = VietnameseText.Fold(alias);
+            Aliases.Add(new PersonAlias { Name = alias, SearchName = folded, NameKey = PersonMatching.NameKey(folded) });
+        }
     }
 
     /// <summary>NFC and single spaces: "nguyễn  văn hùng" keyed the same however it was typed.</summary>
@@ -109,6 +116,8 @@ public sealed class PersonAlias : IPersonRecord
     public string Name { get; set; } = "";
 
     public string SearchName { get; set; } = "";
+
+    public string NameKey { get; set; } = "";
 }
 
 /// <summary>Nơi thường trú / tạm trú / ở hiện tại: a commune in force plus an address line.</summary>

@@ -12,6 +12,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FileCode).HasMaxLength(20);
         builder.Property(p => p.FullName).HasMaxLength(100);
         builder.Property(p => p.SearchName).HasMaxLength(100);
+        builder.Property(p => p.NameKey).HasMaxLength(100);
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
         builder.Property(p => p.CitizenIdProtected).HasMaxLength(200);
         builder.Property(p => p.CitizenIdIndex).HasMaxLength(64);
@@ -44,6 +45,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.Status, p.ProvinceCode, p.CommuneCode });
         builder.HasIndex(p => new { p.BirthYear, p.Sex });
         builder.HasIndex(p => p.SearchName);
+        builder.HasIndex(p => new { p.NameKey, p.BirthYear });
         builder.HasIndex(p => p.MergedIntoId);
     }
 
@@ -61,6 +63,8 @@ public sealed class PersonAliasConfiguration : IEntityTypeConfiguration<PersonAl
         builder.ToTable("person_aliases");
         builder.Property(a => a.Name).HasMaxLength(100);
         builder.Property(a => a.SearchName).HasMaxLength(100);
+        builder.Property(a => a.NameKey).HasMaxLength(100);
         builder.HasIndex(a => a.SearchName);
+        builder.HasIndex(a => a.NameKey);
     }
 }

@@ -9,7 +9,11 @@ namespace Pcmt.Features.Persons;
 /// </summary>
 public static class PersonMatching
 {
-    public sealed record Subject(IReadOnlyCollection<string> Names, int BirthYear, DateOnly? DateOfBirth, Sex Sex, string CommuneCode);
+    public sealed record Subject(IReadOnlyCollection<string> Names, int BirthYear, DateOnly? DateOfBirth, Sex Sex, string CommuneCode)
+    {
+        /// <summary>One key per name or alias; a candidate must share one (<see cref="NameKey"/>).</summary>
+        public IReadOnlyList<string> NameKeys { get; } = Names.Select(NameKey).Distinct().ToList();
+    }
 
     public sealed record Match(int Score, IReadOnlyList<string> Reasons);
 
@@ -40,6 +44,9 @@ public static class PersonMatching
         return new Match(score, reasons);
     }
 
-    private static bool SameTokens(string a, string b) =>
-        a.Split(' ').Order(StringComparer.Ordinal).SequenceEqual(b.Split(' ').Order(StringComparer.Ordinal));
+    /// <summary>The words of a folded name in ordinal order: two names match (exactly or reordered) exactly when their keys are equal.</summary>
+    public static string NameKey(string foldedName) =>
+        string.Join(' ', foldedName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+
+    private static bool SameTokens(string a, string b) => NameKey(a) == NameKey(b);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Infrastructure.Protection;
 
@@ -9,6 +10,27 @@ public sealed class PersonRules(AppDbContext db, CurrentUser user, PersonalDataP
     public sealed record Checked(BirthDate BirthDate, Sex Sex, string? CitizenId, AdministrativeUnit Commune, PersonFlags Flags, IReadOnlyList<string> Warnings);
 
     public async Task<Result<Checked>> CheckAsync(PersonInput input, CancellationToken cancellationToken)
+    {
+        var units = new Dictionary<string, AdministrativeUnit>();
+        foreach (var code in new[] { input.ResidenceCommuneCode, input.PermanentCommuneCode, input.TemporaryCommuneCode }.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct())
+        {
+            if (await db.AdministrativeUnits.FindCurrentAsync(code, cancellationToken) is { } unit)
+                units[code] = unit;
+        }
+
+        return Check(input, code => string.IsNullOrWhiteSpace(code) ? null : units.GetValueOrDefault(code.Trim()));
+    }
+
+    /// <summary>Every unit in force, for checking many rows without a query per row (imports).</summary>
+    public async Task<Func<string?, AdministrativeUnit?>> CurrentUnitsAsync(CancellationToken cancellationToken)
+    {
+        var units = await db.AdministrativeUnits.AsNoTracking().Current().ToListAsync(cancellationToken);
+        var byCode = units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First());
+        return code => string.IsNullOrWhiteSpace(code) ? null : byCode.GetValueOrDefault(code.Trim());
+    }
+
+    /// <summary>The same checks with units looked up by <paramref name="findCurrentUnit"/> (no I/O).</summary>
+    public Result<Checked> Check(PersonInput input, Func<string?, AdministrativeUnit?> findCurrentUnit)
     {
         if (Validation.Errors(input) is { } shapeErrors)
             return new Failure.Invalid(shapeErrors);
@@ -73,14 +95,14 @@ public sealed class PersonRules(AppDbContext db, CurrentUser user, PersonalDataP
             }
         }
 
-        var commune = await db.AdministrativeUnits.FindCurrentAsync(input.ResidenceCommuneCode, cancellationToken);
+        var commune = findCurrentUnit(input.ResidenceCommuneCode);
         if (commune is not { Level: UnitLevel.Commune })
             Add(nameof(PersonInput.ResidenceCommuneCode), "Không tìm thấy xã/phường/đặc khu có mã này.");
         else if (!user.Covers(commune.ProvinceCode, commune.Code))
             Add(nameof(PersonInput.ResidenceCommuneCode), "Xã/phường không thuộc địa bàn được phân công.");
         foreach (var (field, code) in new[] { (nameof(PersonInput.PermanentCommuneCode), input.PermanentCommuneCode), (nameof(PersonInput.TemporaryCommuneCode), input.TemporaryCommuneCode) })
         {
-            if (!string.IsNullOrWhiteSpace(code) && await db.AdministrativeUnits.FindCurrentAsync(code, cancellationToken) is not { Level: UnitLevel.Commune })
+            if (!string.IsNullOrWhiteSpace(code) && findCurrentUnit(code) is not { Level: UnitLevel.Commune })
                 Add(field, "Không tìm thấy xã/phường/đặc khu có mã này.");
         }
 

@@ -120,18 +120,22 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         builder.Entity<T>().HasQueryFilter(UnitScopeFilter, filter);
     }
 
-    /// <summary>Bulk operations (the unit catalogue, key rotation): one summary audit entry instead of one per row.</summary>
-    internal async Task SaveBulkAsync(string entityType, string summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Bulk operations (the unit catalogue, key rotation, imports): one summary audit entry instead of one per row; none when
+    /// <paramref name="summary"/> is null because the caller adds its own summary entry before its transaction commits.
+    /// </summary>
+    internal async Task SaveBulkAsync(string entityType, string? summary, CancellationToken cancellationToken)
     {
-        AuditEntries.Add(new AuditEntry
-        {
-            UserId = _user.Id,
-            UserName = _user.UserName,
-            Action = AuditActions.Create,
-            EntityType = entityType,
-            EntityKey = "*",
-            Detail = summary,
-        });
+        if (summary is not null)
+            AuditEntries.Add(new AuditEntry
+            {
+                UserId = _user.Id,
+                UserName = _user.UserName,
+                Action = AuditActions.Create,
+                EntityType = entityType,
+                EntityKey = "*",
+                Detail = summary,
+            });
         _auditRows = false;
         try
         {

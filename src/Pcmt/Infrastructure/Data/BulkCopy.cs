@@ -7,11 +7,12 @@ namespace Pcmt.Infrastructure.Data;
 
 /// <summary>
 /// The database's bulk path for generated or imported rows: PostgreSQL binary COPY, with the columns, value converters and
-/// owned types taken from the EF Core model (so it follows the schema); on SQLite, batched inserts. One audit entry per call.
+/// owned types taken from the EF Core model (so it follows the schema); on SQLite, batched inserts. One audit entry per call,
+/// or none when the caller writes its own summary entry in the same transaction (summary null).
 /// </summary>
 public static class BulkCopy
 {
-    public static async Task<long> WriteAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, string summary, CancellationToken cancellationToken) where T : class
+    public static async Task<long> WriteAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, string? summary, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0)
             return 0;
@@ -21,7 +22,7 @@ public static class BulkCopy
             foreach (var batch in rows.Chunk(5000))
             {
                 db.AddRange(batch);
-                await db.SaveBulkAsync(typeof(T).Name, summary + $" ({batch.Length} dòng)", cancellationToken);
+                await db.SaveBulkAsync(typeof(T).Name, summary is null ? null : summary + $" ({batch.Length} dòng)", cancellationToken);
                 db.ChangeTracker.Clear();
             }
 
@@ -52,7 +53,8 @@ public static class BulkCopy
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await db.SaveBulkAsync(typeof(T).Name, summary + $" ({rows.Count} dòng, COPY)", cancellationToken);
+        if (summary is not null)
+            await db.SaveBulkAsync(typeof(T).Name, summary + $" ({rows.Count} dòng, COPY)", cancellationToken);
         return rows.Count;
     }
 

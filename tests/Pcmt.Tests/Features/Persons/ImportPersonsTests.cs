@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -107,6 +108,73 @@ public sealed class ImportPersonsTests(App app)
         // The same file again: the first row is now in the registry.
         var (_, again) = await ImportAsync(Workbook(rows.Take(1)), "chon-lai.xlsx", importValid: true);
         Assert.Contains("đã có trong sổ đăng ký", again.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_large_list_is_checked_in_chunks_with_duplicates_matched_across_chunks_and_the_registry()
+    {
+        // A commune of its own (Cao Bằng), so the queue and the file numbers are this test's alone.
+        const string Commune = "01273";
+        var officer = await app.ApiAsAsync(Roles.CommunePolice, Commune);
+        var existing = await officer.PostAsJsonAsync("/api/v1/persons",
+            new { fullName = "Lớn Văn Sẵn", aliases = new[] { "Tư Sẵn" }, dateOfBirth = "1980", sex = "male", residenceCommuneCode = Commune }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, existing.StatusCode);
+        var existingId = (await existing.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+
+        // 2,600 rows: more than one chunk. Row 10 and row 2,400 are the same man with his name reordered (different chunks);
+        // row 2,500 is the registered man under his alias, reordered; everyone else is distinct.
+        var csv = new StringBuilder("Họ và tên,Năm sinh,Giới tính,Mã xã,Số CCCD\n");
+        for (var row = 2; row <= 2601; row++)
+        {
+            var line = row switch
+            {
+                10 => "Khối Văn Đầu,1985,Nam",
+                2400 => "Đầu Khối Văn,1985,Nam",
+                2500 => "Sẵn Tư,1980,Nam",
+                _ => $"Khối Văn Số{row},{1960 + (row % 40)},Nam",
+            };
+            var year = int.Parse(line.Split(',')[1], CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"{line},{Commune},004{((year / 100) - 19) * 2}{year % 100:D2}{row:D6}\n"); // born in Cao Bằng, unique per row
+
+        }
+
+        // All or nothing: one bad row after the first chunk was written takes the whole file back.
+        var bad = csv.ToString().Replace("Khối Văn Số2550,", "Khối Văn Số2550 lỗi,", StringComparison.Ordinal).Replace("Khối Văn Số2550 lỗi,1990,Nam", "Khối Văn Số2550 lỗi,199x,Nam", StringComparison.Ordinal);
+        var (_, refused) = await ImportCsvAsync(officer, bad, "lon-loi.csv", importValid: false);
+        Assert.Equal(0, refused.GetProperty("imported").GetInt32());
+        Assert.Equal([2550], refused.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("row").GetInt32()));
+        Assert.Equal(1, (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/persons?commune={Commune}", Cancel)).GetProperty("total").GetInt32());
+
+        var (status, body) = await ImportCsvAsync(officer, csv.ToString(), "lon.csv", importValid: false);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(2600, body.GetProperty("imported").GetInt32());
+        Assert.Equal(2, body.GetProperty("possibleDuplicates").GetInt32());
+
+        var queue = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/duplicate-reviews", Cancel)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(queue, r => r.GetProperty("personName").GetString() == "Đầu Khối Văn" && r.GetProperty("candidateName").GetString() == "Khối Văn Đầu");
+        Assert.Contains(queue, r => r.GetProperty("personName").GetString() == "Sẵn Tư" && r.GetProperty("candidateId").GetGuid() == existingId);
+
+        // File numbers continue the commune's running number without gaps or repeats.
+        var listed = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/persons?commune={Commune}&pageSize=100&page=1", Cancel);
+        Assert.Equal(2601, listed.GetProperty("total").GetInt32());
+        var codes = new List<string>();
+        for (var page = 1; page <= 27; page++)
+        {
+            var items = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/persons?commune={Commune}&pageSize=100&page={page}", Cancel)).GetProperty("items");
+            codes.AddRange(items.EnumerateArray().Select(i => i.GetProperty("fileCode").GetString()!));
+        }
+
+        var numbers = codes.Select(c => int.Parse(c[^5..], CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 2601), numbers);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> ImportCsvAsync(HttpClient officer, string csv, string fileName, bool importValid)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName);
+        form.Add(new StringContent(importValid ? "true" : "false"), "importValidRows");
+        var response = await officer.PostAsync("/api/v1/persons/import", form, Cancel);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(Cancel));
     }
 
     [Fact]

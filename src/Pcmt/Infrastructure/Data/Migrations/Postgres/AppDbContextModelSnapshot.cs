@@ -1153,6 +1153,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into_id");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("Occupation")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1225,6 +1231,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("BirthYear", "Sex")
                         .HasDatabaseName("ix_persons_birth_year_sex");
 
+                    b.HasIndex("NameKey", "BirthYear")
+                        .HasDatabaseName("ix_persons_name_key_birth_year");
+
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_province_code_commune_code");
 
@@ -1249,6 +1258,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_key");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
@@ -1261,6 +1276,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_person_aliases");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_person_aliases_name_key");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_person_aliases_person_id");

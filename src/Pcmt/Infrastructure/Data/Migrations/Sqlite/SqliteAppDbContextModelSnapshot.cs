@@ -1123,6 +1123,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("merged_into_id");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("Occupation")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1195,6 +1201,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("BirthYear", "Sex")
                         .HasDatabaseName("ix_persons_birth_year_sex");
 
+                    b.HasIndex("NameKey", "BirthYear")
+                        .HasDatabaseName("ix_persons_name_key_birth_year");
+
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_province_code_commune_code");
 
@@ -1217,6 +1226,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("person_id");
@@ -1229,6 +1244,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_person_aliases");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_person_aliases_name_key");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_person_aliases_person_id");
