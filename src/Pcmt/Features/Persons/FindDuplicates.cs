@@ -23,12 +23,39 @@ public sealed class FindDuplicates(AppDbContext db, CurrentUser user)
         return Judge(subject, rows);
     }
 
-    /// <summary>For imports: the registry rows sharing a name key with any of the subjects, one query per few thousand keys.</summary>
-    public async Task<ILookup<string, Row>> CandidatesByKeyAsync(IEnumerable<string> nameKeys, CancellationToken cancellationToken)
+    /// <summary>
+    /// For imports: the registry rows sharing a name key, birth year and sex with any of the subjects, by name key. On PostgreSQL
+    /// the subjects are joined as arrays, so each probes the (name key, birth year) index; a list of thousands of common names
+    /// would otherwise make the planner scan the whole registry. SQLite (the demo) uses the portable query.
+    /// </summary>
+    public async Task<ILookup<string, Row>> CandidatesForAsync(IReadOnlyList<PersonMatching.Subject> subjects, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        foreach (var chunk in nameKeys.Distinct().Chunk(4000))
-            rows.AddRange(await CandidatesAsync(chunk, null, null, null, cancellationToken));
+        if (!db.Database.IsNpgsql())
+        {
+            foreach (var chunk in subjects.SelectMany(s => s.NameKeys).Distinct().Chunk(4000))
+                rows.AddRange(await CandidatesAsync(chunk, null, null, null, cancellationToken));
+        }
+        else
+        {
+            var probes = subjects.SelectMany(s => s.NameKeys.Select(k => (Key: k, s.BirthYear, Sex: s.Sex.ToString()))).Distinct().ToList();
+            var keys = probes.Select(p => p.Key).ToArray();
+            var years = probes.Select(p => p.BirthYear).ToArray();
+            var sexes = probes.Select(p => p.Sex).ToArray();
+            var ids = await db.Database.SqlQuery<Guid>($"""
+                SELECT p.id AS "Value" FROM unnest({keys}, {years}, {sexes}) AS s(name_key, birth_year, sex)
+                JOIN persons p ON p.name_key = s.name_key AND p.birth_year = s.birth_year AND p.sex = s.sex
+                WHERE p.merged_into_id IS NULL
+                UNION
+                SELECT p.id FROM unnest({keys}, {years}, {sexes}) AS s(name_key, birth_year, sex)
+                JOIN person_aliases a ON a.name_key = s.name_key
+                JOIN persons p ON p.id = a.person_id AND p.birth_year = s.birth_year AND p.sex = s.sex
+                WHERE p.merged_into_id IS NULL
+                """).ToListAsync(cancellationToken);
+            foreach (var chunk in ids.Chunk(4000))
+                rows.AddRange(await LoadAsync(db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => chunk.Contains(p.Id)), cancellationToken));
+        }
+
         return rows.SelectMany(r => r.Subject.NameKeys.Select(k => (Key: k, Row: r))).ToLookup(x => x.Key, x => x.Row);
     }
 
@@ -56,11 +83,15 @@ public sealed class FindDuplicates(AppDbContext db, CurrentUser user)
         // tables would make PostgreSQL scan every person.
         var ids = db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => keys.Contains(p.NameKey)).Select(p => p.Id)
             .Union(db.Set<PersonAlias>().Where(a => keys.Contains(a.NameKey)).Select(a => a.PersonId));
-        var found = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
+        return await LoadAsync(db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
             .Where(p => ids.Contains(p.Id) && p.MergedIntoId == null && p.Id != excluding
-                        && (sex == null || p.Sex == sex) && (birthYear == null || p.BirthYear == birthYear))
+                        && (sex == null || p.Sex == sex) && (birthYear == null || p.BirthYear == birthYear)), cancellationToken);
+    }
+
+    private static async Task<List<Row>> LoadAsync(IQueryable<Person> persons, CancellationToken cancellationToken)
+    {
+        var found = await persons.AsNoTracking()
             .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.BirthYear, p.Sex, p.CommuneCode, p.ProvinceCode, Aliases = p.Aliases.Select(a => a.Name).ToList() })
-            .Take(20_000)
             .ToListAsync(cancellationToken);
         return found.Select(p => new Row(p.Id, p.FullName, p.DateOfBirth, p.BirthYear, p.Sex, p.CommuneCode, p.ProvinceCode, p.Aliases)).ToList();
     }

@@ -172,7 +172,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         Dictionary<string, int> fileCodes, DateTime now, CancellationToken cancellationToken)
     {
         var subjects = accepted.Select(a => PersonMatching.From(a.Input.FullName!, a.Input.Aliases ?? [], a.Valid.BirthDate.Year, a.Valid.BirthDate.Date, a.Valid.Sex, a.Valid.Commune.Code)).ToList();
-        var registry = await duplicates.CandidatesByKeyAsync(subjects.SelectMany(s => s.NameKeys), cancellationToken);
+        var registry = await duplicates.CandidatesForAsync(subjects, cancellationToken);
         var persons = new List<Person>();
         var aliases = new List<PersonAlias>();
         var reviews = new List<DuplicateReview>();
