@@ -42,6 +42,31 @@ public sealed class PersonsApiTests(App app)
     }
 
     [Fact]
+    public async Task Search_pages_by_name_or_alias_in_name_order_with_the_total_for_commune_and_province_officers()
+    {
+        const string Cao = "01279"; // Cao Bằng: no other test registers here
+        var officer = await OfficerAsync(Cao);
+        string[] names = ["Phân Trang Gấm", "Phân Trang Ánh", "Phân Trang Dũng", "Phân Trang Bình", "Phân Trang Cúc", "Phân Trang Ế"];
+        foreach (var name in names)
+            Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/persons", Body(name, NewCitizenId(), Cao), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/persons", Body("Lò Văn Khác", NewCitizenId(), Cao, aliases: ["Phân Trang Hoa"]), Cancel)).StatusCode);
+
+        foreach (var reader in new[] { officer, await app.ApiAsAsync(Roles.ProvincePolice, "04") })
+        {
+            var pages = new List<string>();
+            for (var page = 1; page <= 4; page++)
+            {
+                var body = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/persons?q=phan%20trang&pageSize=3&page={page}", Cancel);
+                Assert.Equal(7, body.GetProperty("total").GetInt32());
+                pages.AddRange(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("fullName").GetString()!));
+            }
+
+            // Sorted by the folded name; the alias match is listed under the person's own name.
+            Assert.Equal(["Lò Văn Khác", "Phân Trang Ánh", "Phân Trang Bình", "Phân Trang Cúc", "Phân Trang Dũng", "Phân Trang Ế", "Phân Trang Gấm"], pages);
+        }
+    }
+
+    [Fact]
     public async Task A_1990_birth_with_century_digit_2_is_refused()
     {
         var response = await (await OfficerAsync()).PostAsJsonAsync("/api/v1/persons", Body("Trần Văn Bình", "019290123456"), Cancel);

@@ -1237,6 +1237,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_province_code_commune_code");
 
+                    b.HasIndex("ProvinceCode", "SearchName", "Id")
+                        .HasDatabaseName("ix_persons_province_code_search_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceCode", "SearchName", "Id"), new[] { "CommuneCode", "MergedIntoId" });
+
                     b.HasIndex("Status", "ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_status_province_code_commune_code");
 

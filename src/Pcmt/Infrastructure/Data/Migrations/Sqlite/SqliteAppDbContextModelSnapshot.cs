@@ -1207,6 +1207,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_province_code_commune_code");
 
+                    b.HasIndex("ProvinceCode", "SearchName", "Id")
+                        .HasDatabaseName("ix_persons_province_code_search_name_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CommuneCode", "MergedIntoId" });
+
                     b.HasIndex("Status", "ProvinceCode", "CommuneCode")
                         .HasDatabaseName("ix_persons_status_province_code_commune_code");
 
