@@ -34,6 +34,7 @@ public sealed class AuthorizationMatrixTests(App app)
         RecordSupplySide,
         ViewSupplySide,
         ClassifyCommunes,
+        ClassifyCommunesOrCountry,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -107,7 +108,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/arrests"] = Access.RecordSupplySide,
         ["POST /api/v1/cultivation-finds"] = Access.RecordSupplySide,
         ["POST /api/v1/hotspot-routes"] = Access.ClassifyCommunes,
-        ["POST /api/v1/classifications/run"] = Access.ClassifyCommunes,
+        ["POST /api/v1/classifications/run"] = Access.ClassifyCommunesOrCountry,
         ["GET /api/v1/classifications/"] = Access.SignedIn,
         ["PUT /api/v1/classifications/{province}/{year:int}/{commune}"] = Access.ClassifyCommunes,
         ["POST /api/v1/classifications/{province}/{year:int}/approve"] = Access.ClassifyCommunes,
@@ -190,6 +191,7 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.RecordSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
+        Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
         _ => false,
     };
 

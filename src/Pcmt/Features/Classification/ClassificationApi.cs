@@ -12,10 +12,13 @@ public static class ClassificationApi
     {
         var group = api.MapGroup("/classifications").WithTags("Classification and indicators");
 
+        // The permission is checked by the use case: classification.run for a province, classification.run-national for the country.
         group.MapPost("/run", async (ClassifyCommunes classify, RunInput input, CancellationToken ct) =>
-                (await classify.RunAsync(input.Province, input.Year, ct)).ToHttpResult(rows => TypedResults.Ok(new { items = rows.Select(Item), total = rows.Count })))
-            .RequireAuthorization(Permissions.ClassifyCommunes)
-            .WithSummary("Tính đề xuất phân loại mọi xã của tỉnh cho kỳ đánh giá 15/12 năm trước → 14/12 (QĐ 28/2025/QĐ-TTg); kết quả đã phê duyệt giữ nguyên.");
+                input.Province is null or ClassifyCommunes.Country
+                    ? (await classify.RunCountryAsync(input.Province, input.Year, ct)).ToHttpResult(summary => TypedResults.Ok(summary))
+                    : (await classify.RunAsync(input.Province, input.Year, ct)).ToHttpResult(rows => TypedResults.Ok(new { items = rows.Select(Item), total = rows.Count })))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Tính đề xuất phân loại mọi xã của tỉnh (hoặc cả nước, không có province hoặc \"VN\": trả về số liệu tổng hợp) cho kỳ đánh giá 15/12 năm trước → 14/12 (QĐ 28/2025/QĐ-TTg); kết quả đã phê duyệt giữ nguyên.");
 
         group.MapGet("/", async (ClassifyCommunes classify, string? province, int? year, CancellationToken ct) =>
             {

@@ -27,6 +27,7 @@ public static class Permissions
     public const string RecordSupplySide = "supply.record";
     public const string ViewSupplySide = "supply.view";
     public const string ClassifyCommunes = "classification.run";
+    public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
