@@ -47,6 +47,8 @@ public static class PcmtApplication
         services.AddPcmtDatabase(configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditBatchWriter>();
+        services.AddMemoryCache();
 
         // Keys live in the database so every app node behind the load balancer reads the same cookies and tokens.
         var dataProtection = services.AddDataProtection().SetApplicationName("pcmt").PersistKeysToDbContext<AppDbContext>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Pcmt.Features.Classification;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
@@ -14,7 +15,7 @@ namespace Pcmt.Features.Dashboard;
 
 /// <summary>Bảng điều khiển: the area's figures computed fresh — people by status and trend, indicators against targets, the drug-free roadmap, communes by class, alerts.</summary>
 [Authorize(Permissions.ViewAdministrativeUnits)]
-public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     public sealed record Roadmap(int Year, decimal? Actual, decimal? Target);
 
@@ -27,6 +28,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
     public IReadOnlyList<Roadmap> DrugFree { get; private set; } = [];
 
     public IReadOnlyList<(int Year, decimal? People)> Trend { get; private set; } = [];
+
+    /// <summary>When the indicator figures were computed (they are reused until something is recorded).</summary>
+    public DateTimeOffset ComputedAt { get; private set; }
 
     public Dictionary<string, int> StatusCounts { get; private set; } = [];
 
@@ -61,62 +65,26 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         Filter = filter;
         Area = user.CommuneCode ?? user.ProvinceCode ?? "VN";
 
-        var values = new List<ComputeIndicator.Value>();
-        foreach (var indicator in IndicatorCatalog.All.Where(i => i.Computable))
+        // The ~20 indicator computations take about half a second for a province. They are reused while nothing has been
+        // recorded anywhere since (the audit chain's head is the same), so a busy morning of leaders opening the page costs one
+        // computation, and any write shows on the next view. Aggregates only; per node, so app nodes stay stateless.
+        var head = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var key = $"dashboard:{Area}:{Year}:{SeesPersons}";
+        if (!cache.TryGetValue(key, out Figures? figures) || figures!.Head != head)
         {
-            var value = await compute.HandleAsync(indicator.Code, Area, Year.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            if (value.Succeeded)
-                values.Add(value.Value);
+            figures = await ComputeAsync(head, cancellationToken);
+            cache.Set(key, figures, TimeSpan.FromMinutes(1)); // overdue counts move with the clock too
         }
 
-        Indicators = values;
-        var roadmap = new List<Roadmap>();
-        for (var y = 2025; y <= 2030; y++)
+        (Indicators, DrugFree, Trend, ComputedAt, StatusCounts, Overdue, OverCapacity, ClassificationYear) =
+            (figures.Indicators, figures.DrugFree, figures.Trend, figures.ComputedAt, figures.StatusCounts, figures.Overdue, figures.OverCapacity, figures.ClassificationYear);
+        if (user.ProvinceCode is not null && user.CommuneCode is null && !figures.Approved)
         {
-            var value = await compute.HandleAsync("DF-COMMUNE", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            if (value.Succeeded)
-                roadmap.Add(new Roadmap(y, value.Value.Numerator > 0 ? value.Value.Amount : null, value.Value.Target));
-        }
-
-        DrugFree = roadmap;
-        var trend = new List<(int, decimal?)>();
-        for (var y = Math.Min(Year, 2025); y <= Year; y++)
-        {
-            var value = await compute.HandleAsync("USERS-TREND", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            if (value.Succeeded)
-                trend.Add((y, value.Value.Amount));
-        }
-
-        Trend = trend;
-        if (SeesPersons)
-        {
-            StatusCounts = await Persons.PersonStatus.CountAsync(db, cancellationToken);
-            Overdue = (await workItems.CountsAsync(3, cancellationToken)).Overdue;
-        }
-
-        OverCapacity = (await facilities.ListAsync(user.ProvinceCode, null, cancellationToken)).Count(f => f.OverCapacity);
-        if (user.ProvinceCode is not null && user.CommuneCode is null)
-        {
-            var approved = await db.CommuneClassifications.AsNoTracking().AnyAsync(c => c.ProvinceCode == user.ProvinceCode && c.Year == Year && c.Status == "approved", cancellationToken);
             var due = new DateOnly(Year, 12, 19);
-            if (!approved)
-                ReportReminder = $"Phân loại xã năm {Year} chưa được phê duyệt; hạn báo cáo Bộ Công an: trước ngày 20/12/{Year}" + (Deadlines.LegalTime.DayOf(clock.GetUtcNow()) > due ? " (QUÁ HẠN)." : ".");
+            ReportReminder = $"Phân loại xã năm {Year} chưa được phê duyệt; hạn báo cáo Bộ Công an: trước ngày 20/12/{Year}" + (Deadlines.LegalTime.DayOf(clock.GetUtcNow()) > due ? " (QUÁ HẠN)." : ".");
         }
-        await LoadCommunesAsync(cancellationToken);
-    }
 
-    private async Task LoadCommunesAsync(CancellationToken cancellationToken)
-    {
-        if (user.ProvinceCode is null)
-            return;
-        ClassificationYear = await db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == user.ProvinceCode && c.Year <= Year)
-            .OrderByDescending(c => c.Year).Select(c => (int?)c.Year).FirstOrDefaultAsync(cancellationToken);
-        if (ClassificationYear is null)
-            return;
-        var rows = await classify.ListAsync(user.ProvinceCode, ClassificationYear, cancellationToken);
-        if (!rows.Succeeded)
-            return;
-        IEnumerable<ClassifyCommunes.Row> list = rows.Value;
+        IEnumerable<ClassifyCommunes.Row> list = figures.Communes;
         if (user.CommuneCode is not null)
             list = list.Where(r => r.CommuneCode == user.CommuneCode);
         if (Filter is { Length: > 0 })
@@ -128,6 +96,59 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
             "change" => list.OrderByDescending(r => CommuneClasses.Rank(r.Class) - (r.PreviousClass is null ? CommuneClasses.Rank(r.Class) : CommuneClasses.Rank(r.PreviousClass))),
             _ => list.OrderByDescending(r => CommuneClasses.Rank(r.Class) % 4).ThenByDescending(r => r.Criteria.Users),
         }).ToList();
+    }
+
+    private sealed record Figures(long Head, IReadOnlyList<ComputeIndicator.Value> Indicators, IReadOnlyList<Roadmap> DrugFree, IReadOnlyList<(int Year, decimal? People)> Trend, DateTimeOffset ComputedAt,
+        Dictionary<string, int> StatusCounts, int Overdue, int OverCapacity, bool Approved, int? ClassificationYear, IReadOnlyList<ClassifyCommunes.Row> Communes);
+
+    private async Task<Figures> ComputeAsync(long head, CancellationToken cancellationToken)
+    {
+        var values = new List<ComputeIndicator.Value>();
+        foreach (var indicator in IndicatorCatalog.All.Where(i => i.Computable))
+        {
+            var value = await compute.HandleAsync(indicator.Code, Area, Year.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (value.Succeeded)
+                values.Add(value.Value);
+        }
+
+        var roadmap = new List<Roadmap>();
+        for (var y = 2025; y <= 2030; y++)
+        {
+            var value = await compute.HandleAsync("DF-COMMUNE", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (value.Succeeded)
+                roadmap.Add(new Roadmap(y, value.Value.Numerator > 0 ? value.Value.Amount : null, value.Value.Target));
+        }
+
+        var trend = new List<(int, decimal?)>();
+        for (var y = Math.Min(Year, 2025); y <= Year; y++)
+        {
+            var value = await compute.HandleAsync("USERS-TREND", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (value.Succeeded)
+                trend.Add((y, value.Value.Amount));
+        }
+
+        Dictionary<string, int> statusCounts = [];
+        var overdue = 0;
+        if (SeesPersons)
+        {
+            statusCounts = await Persons.PersonStatus.CountAsync(db, cancellationToken);
+            overdue = (await workItems.CountsAsync(3, cancellationToken)).Overdue;
+        }
+
+        var overCapacity = (await facilities.ListAsync(user.ProvinceCode, null, cancellationToken)).Count(f => f.OverCapacity);
+        var approved = user.ProvinceCode is not null
+            && await db.CommuneClassifications.AsNoTracking().AnyAsync(c => c.ProvinceCode == user.ProvinceCode && c.Year == Year && c.Status == "approved", cancellationToken);
+        int? classificationYear = null;
+        IReadOnlyList<ClassifyCommunes.Row> communes = [];
+        if (user.ProvinceCode is not null)
+        {
+            classificationYear = await db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == user.ProvinceCode && c.Year <= Year)
+                .OrderByDescending(c => c.Year).Select(c => (int?)c.Year).FirstOrDefaultAsync(cancellationToken);
+            if (classificationYear is not null && await classify.ListAsync(user.ProvinceCode, classificationYear, cancellationToken) is { Succeeded: true } rows)
+                communes = rows.Value;
+        }
+
+        return new Figures(head, values, roadmap, trend, clock.GetUtcNow(), statusCounts, overdue, overCapacity, approved, classificationYear, communes);
     }
 
     public async Task<IActionResult> OnGetExportAsync(int? year, string? format, CancellationToken cancellationToken)

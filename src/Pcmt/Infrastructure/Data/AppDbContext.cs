@@ -171,6 +171,10 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // In its own transaction a failed save rolls everything back anyway: no savepoint round trips while the chain lock is held.
+        var savepoints = Database.AutoSavepointsEnabled;
+        if (ownTransaction is not null)
+            Database.AutoSavepointsEnabled = false;
         var sqliteGateHeld = false;
         try
         {
@@ -207,6 +211,7 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (sqliteGateHeld)
                 SqliteAuditGate.Release();
             if (ownTransaction is not null)
