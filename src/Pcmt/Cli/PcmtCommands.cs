@@ -107,7 +107,12 @@ public static class PcmtCommands
                 new Features.Demo.GenerateDemoData.Options(parse.GetValue(scale)!, parse.GetValue(personsOption), parse.GetValue(seed), parse.GetValue(provinceOption)), cancellationToken);
             if (!result.Succeeded)
             {
-                Console.Error.WriteLine(string.Join(" ", ((Failure.Invalid)result.Failure).Errors.SelectMany(e => e.Value)));
+                Console.Error.WriteLine(result.Failure switch
+                {
+                    Failure.Invalid invalid => string.Join(" ", invalid.Errors.SelectMany(e => e.Value)),
+                    Failure.Conflict conflict => conflict.Message,
+                    var other => other.ToString(),
+                });
                 return 1;
             }
 

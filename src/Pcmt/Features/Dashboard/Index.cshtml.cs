@@ -19,6 +19,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
 {
     public sealed record Roadmap(int Year, decimal? Actual, decimal? Target);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+
     public string Area { get; private set; } = "VN";
 
     public int Year { get; private set; }
@@ -69,11 +71,25 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         // recorded anywhere since (the audit chain's head is the same), so a busy morning of leaders opening the page costs one
         // computation, and any write shows on the next view. Aggregates only; per node, so app nodes stay stateless.
         var head = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        var key = $"dashboard:{Area}:{Year}:{SeesPersons}";
+        // Keyed by the viewer's whole scope (a department user's area is "VN" too, but they see other figures).
+        var key = $"dashboard:{user.ScopeKind}:{user.ScopeCode}:{Area}:{Year}:{SeesPersons}";
         if (!cache.TryGetValue(key, out Figures? figures) || figures!.Head != head)
         {
-            figures = await ComputeAsync(head, cancellationToken);
-            cache.Set(key, figures, TimeSpan.FromMinutes(1)); // overdue counts move with the clock too
+            // One computation per key at a time: sixty viewers arriving together wait for it instead of each starting one.
+            var gate = Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (!cache.TryGetValue(key, out figures) || figures!.Head != head)
+                {
+                    figures = await ComputeAsync(head, cancellationToken);
+                    cache.Set(key, figures, TimeSpan.FromMinutes(1)); // overdue counts move with the clock too
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
 
         (Indicators, DrugFree, Trend, ComputedAt, StatusCounts, Overdue, OverCapacity, ClassificationYear) =
