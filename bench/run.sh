@@ -84,10 +84,11 @@ for _ in $(seq "$rounds"); do
   for run in first second; do
     demo_port=$(free_port)
     start=$(date +%s.%N)
-    (cd $app && env -u Database__Provider -u ConnectionStrings__Pcmt -u Protection__Keys__1 -u Protection__ActiveKey -u Protection__IndexKey \
-      ConnectionStrings__Pcmt="Data Source=$work/demo.db" exec dotnet pcmt.dll --urls "http://127.0.0.1:$demo_port" >"$work/demo.log" 2>&1) &
+    (cd $app && exec env -u Database__Provider -u ConnectionStrings__Pcmt -u Protection__Keys__1 -u Protection__ActiveKey -u Protection__IndexKey \
+      ConnectionStrings__Pcmt="Data Source=$work/demo.db" dotnet pcmt.dll --urls "http://127.0.0.1:$demo_port" >"$work/demo.log" 2>&1) &
     demo_pid=$!
-    until curl -sf "http://127.0.0.1:$demo_port/Account/Login" >/dev/null; do sleep 0.05; done
+    for _ in $(seq 1200); do curl -sf "http://127.0.0.1:$demo_port/Account/Login" >/dev/null && break; sleep 0.05; done
+    curl -sf "http://127.0.0.1:$demo_port/Account/Login" >/dev/null || { echo "The SQLite demo did not start:"; tail -20 "$work/demo.log"; exit 1; }
     took=$(python3 -c "print(round($(date +%s.%N) - $start, 2))")
     if [ "$run" = first ]; then firsts+=("$took"); else seconds+=("$took"); fi
     kill "$demo_pid"; wait "$demo_pid" 2>/dev/null || true
