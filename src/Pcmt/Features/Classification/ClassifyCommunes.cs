@@ -40,11 +40,9 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
 
         // The response is built from what was just computed; only results this run did not compute (approved ones, communes no
         // longer in force) are read back from their stored snapshot.
-        var previous = await db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == province && c.Year == year - 1 && c.Status == "approved")
-            .ToDictionaryAsync(c => c.CommuneCode, c => c.Class, cancellationToken);
+        var previous = await PreviousClassesAsync(province!, year.Value, cancellationToken);
         var unnamed = run.Where(r => r.Name is null).Select(r => r.Row.CommuneCode).ToList();
-        var names = unnamed.Count == 0 ? [] : await db.AdministrativeUnits.AsNoTracking().Where(u => unnamed.Contains(u.Code) && u.Level == UnitLevel.Commune).GroupBy(u => u.Code)
-            .Select(g => new { g.Key, Name = g.First().Name }).ToDictionaryAsync(u => u.Key, u => u.Name, cancellationToken);
+        var names = unnamed.Count == 0 ? [] : await NamesAsync(unnamed, cancellationToken);
         return run.OrderBy(r => r.Row.CommuneCode, StringComparer.Ordinal)
             .Select(r => new Row(r.Row.CommuneCode, r.Name ?? names.GetValueOrDefault(r.Row.CommuneCode, r.Row.CommuneCode), r.Row.Class, r.Row.ComputedClass,
                 r.Criteria ?? JsonSerializer.Deserialize<CriteriaSnapshot>(r.Row.Criteria, Json)!, r.Row.Status, previous.GetValueOrDefault(r.Row.CommuneCode),
@@ -213,14 +211,21 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
         if (!check.Succeeded)
             return check.Failure;
         var rows = await db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == province && c.Year == year).OrderBy(c => c.CommuneCode).ToListAsync(cancellationToken);
-        var previous = await db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == province && c.Year == year - 1 && c.Status == "approved")
-            .ToDictionaryAsync(c => c.CommuneCode, c => c.Class, cancellationToken);
-        var codes = rows.Select(r => r.CommuneCode).ToList();
-        var names = await db.AdministrativeUnits.AsNoTracking().Where(u => codes.Contains(u.Code) && u.Level == UnitLevel.Commune).GroupBy(u => u.Code)
-            .Select(g => new { g.Key, Name = g.First().Name }).ToDictionaryAsync(u => u.Key, u => u.Name, cancellationToken);
+        var previous = await PreviousClassesAsync(province!, year!.Value, cancellationToken);
+        var names = await NamesAsync(rows.Select(r => r.CommuneCode).ToList(), cancellationToken);
         return rows.Select(c => new Row(c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), c.Class, c.ComputedClass, JsonSerializer.Deserialize<CriteriaSnapshot>(c.Criteria, Json)!,
             c.Status, previous.GetValueOrDefault(c.CommuneCode), c.DecisionNumber, c.DecidedOn, c.ManualReason)).ToList();
     }
+
+    /// <summary>The previous year's approved classes ("chuyển hóa" is shown against them).</summary>
+    private Task<Dictionary<string, string>> PreviousClassesAsync(string province, int year, CancellationToken cancellationToken) =>
+        db.CommuneClassifications.AsNoTracking().Where(c => c.ProvinceCode == province && c.Year == year - 1 && c.Status == "approved")
+            .ToDictionaryAsync(c => c.CommuneCode, c => c.Class, cancellationToken);
+
+    /// <summary>Commune names by code, including communes no longer in force.</summary>
+    private Task<Dictionary<string, string>> NamesAsync(List<string> codes, CancellationToken cancellationToken) =>
+        db.AdministrativeUnits.AsNoTracking().Where(u => codes.Contains(u.Code) && u.Level == UnitLevel.Commune).GroupBy(u => u.Code)
+            .Select(g => new { g.Key, Name = g.First().Name }).ToDictionaryAsync(u => u.Key, u => u.Name, cancellationToken);
 
     public sealed record ProvinceResult(bool Hotspot, IReadOnlyList<string> CriteriaMet, long Residents, int Users, int Points, int Offenders, int TypeIAndII, int Communes);
 

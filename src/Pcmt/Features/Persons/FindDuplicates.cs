@@ -12,7 +12,8 @@ public sealed class FindDuplicates(AppDbContext db, CurrentUser user)
     /// <summary>A registry row as the matching rules need it.</summary>
     public sealed record Row(Guid Id, string FullName, DateOnly? DateOfBirth, int BirthYear, Sex Sex, string CommuneCode, string ProvinceCode, IReadOnlyList<string> Aliases)
     {
-        public PersonMatching.Subject Subject => PersonMatching.From(FullName, Aliases, BirthYear, DateOfBirth, Sex, CommuneCode);
+        /// <summary>Folded once: a row is compared with every subject sharing one of its name keys.</summary>
+        public PersonMatching.Subject Subject { get; } = PersonMatching.From(FullName, Aliases, BirthYear, DateOfBirth, Sex, CommuneCode);
     }
 
     public async Task<Outcome> HandleAsync(PersonMatching.Subject subject, Guid? excluding, CancellationToken cancellationToken)

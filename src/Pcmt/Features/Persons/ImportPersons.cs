@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
-using Pcmt.Infrastructure.Auditing;
 using Pcmt.Infrastructure.Text;
 
 namespace Pcmt.Features.Persons;
@@ -13,7 +12,7 @@ namespace Pcmt.Features.Persons;
 /// registry and within the file, and refused rows come back in a reject file with the reason in Vietnamese.
 /// All or nothing per file, unless the caller chooses to import the valid rows.
 /// </summary>
-public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplicates duplicates, CurrentUser user, TimeProvider clock)
+public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplicates duplicates, TimeProvider clock)
 {
     public const string ErrorColumn = "Lỗi";
 
@@ -155,8 +154,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         else if (imported > 0)
         {
             // One audit entry for the import, listing every record it created, written last: it takes the audit chain's lock until the commit.
-            db.AuditEntries.Add(new AuditEntry { UserId = user.Id, UserName = user.UserName, Action = AuditActions.Create, EntityType = nameof(Person), EntityKey = "*", Detail = string.Join("\n", audit) });
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveBulkAsync(nameof(Person), string.Join("\n", audit), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

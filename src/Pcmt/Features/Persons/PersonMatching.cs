@@ -26,7 +26,7 @@ public static class PersonMatching
             return null;
 
         var exactName = input.Names.Intersect(candidate.Names).Any();
-        var reorderedName = !exactName && input.Names.Any(a => candidate.Names.Any(b => SameTokens(a, b)));
+        var reorderedName = !exactName && input.NameKeys.Intersect(candidate.NameKeys).Any();
         if (!exactName && !reorderedName)
             return null;
 
@@ -48,5 +48,4 @@ public static class PersonMatching
     public static string NameKey(string foldedName) =>
         string.Join(' ', foldedName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 
-    private static bool SameTokens(string a, string b) => NameKey(a) == NameKey(b);
 }

@@ -69,9 +69,7 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
         var found = await db.Persons.AsNoTracking().Where(p => pageIds.Contains(p.Id))
             .Select(p => new { p.Id, p.FileCode, p.FullName, p.BirthYear, p.DateOfBirth, p.Sex, p.CommuneCode, p.Status })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var items = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
-
-        var rows = items
+        var rows = pageIds.Where(found.ContainsKey).Select(id => found[id])
             .Select(p => new Row(p.Id, p.FileCode, p.FullName, new BirthDate(p.BirthYear, p.DateOfBirth).ToApi(), p.Sex == Sex.Female ? "female" : "male", p.CommuneCode, p.Status))
             .ToList();
         if (rows.Count > 0)
