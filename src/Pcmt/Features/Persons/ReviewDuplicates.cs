@@ -9,21 +9,60 @@ namespace Pcmt.Features.Persons;
 /// </summary>
 public sealed class ReviewDuplicates(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Row(long Id, Guid PersonId, string PersonName, string PersonBirth, Guid CandidateId, string CandidateName, string CandidateBirth, int Score, string Reasons, DateTime CreatedAt);
+    /// <summary>
+    /// One pair to review. The candidate may live outside the reviewer's area (a duplicate across communes or provinces): then
+    /// <see cref="CandidateVisible"/> is false and only the candidate's commune is shown, never its name or birth date.
+    /// </summary>
+    public sealed record Row(long Id, Guid PersonId, string PersonName, string PersonBirth, Guid CandidateId, string CandidateName, string CandidateBirth,
+        bool CandidateVisible, string CandidateCommuneCode, int Score, string Reasons, DateTime CreatedAt);
 
     public async Task<IReadOnlyList<Row>> OpenAsync(CancellationToken cancellationToken)
     {
-        var persons = db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]);
-        var rows = await db.DuplicateReviews.AsNoTracking() // scoped by the UnitScope filter to the reviewer's area
+        // No IgnoreQueryFilters here: it would switch the UnitScope filter off for the whole query, the reviews included,
+        // and list every commune's pending pairs (the scope leak of issue 18). Reviews and persons are read under the filter;
+        // the only unfiltered read is the commune and merge state of candidates outside the area, which holds no personal data.
+        var reviews = await db.DuplicateReviews.AsNoTracking()
             .Where(r => r.Outcome == null)
             .OrderByDescending(r => r.Score).ThenBy(r => r.Id)
             .Take(500)
-            .Join(persons, r => r.PersonId, p => p.Id, (r, p) => new { r, p.FullName, p.BirthYear, p.DateOfBirth })
-            .Join(persons, x => x.r.CandidateId, c => c.Id, (x, c) => new { x.r, x.FullName, x.BirthYear, x.DateOfBirth, CandidateName = c.FullName, CandidateYear = c.BirthYear, CandidateDate = c.DateOfBirth, c.MergedIntoId })
             .ToListAsync(cancellationToken);
-        return rows.Where(x => x.MergedIntoId == null)
-            .Select(x => new Row(x.r.Id, x.r.PersonId, x.FullName, new BirthDate(x.BirthYear, x.DateOfBirth).ToDisplay(), x.r.CandidateId, x.CandidateName, new BirthDate(x.CandidateYear, x.CandidateDate).ToDisplay(), x.r.Score, x.r.Reasons, x.r.CreatedAt))
-            .ToList();
+        if (reviews.Count == 0)
+            return [];
+
+        var ids = reviews.Select(r => r.PersonId).Concat(reviews.Select(r => r.CandidateId)).Distinct().ToList();
+        var visible = await db.Persons.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.FullName, p.BirthYear, p.DateOfBirth, p.CommuneCode, p.MergedIntoId })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var hiddenIds = ids.Where(id => !visible.ContainsKey(id)).ToList();
+        var hidden = hiddenIds.Count == 0
+            ? []
+            : await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
+                .Where(p => hiddenIds.Contains(p.Id))
+                .Select(p => new { p.Id, p.CommuneCode, p.MergedIntoId })
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+
+        var rows = new List<Row>(reviews.Count);
+        foreach (var r in reviews)
+        {
+            // The review belongs to the new record's commune, so its person is in the area; a record moved away since drops out.
+            if (!visible.TryGetValue(r.PersonId, out var person) || person.MergedIntoId is not null)
+                continue;
+            if (visible.TryGetValue(r.CandidateId, out var candidate))
+            {
+                if (candidate.MergedIntoId is not null)
+                    continue;
+                rows.Add(new Row(r.Id, r.PersonId, person.FullName, new BirthDate(person.BirthYear, person.DateOfBirth).ToDisplay(), r.CandidateId, candidate.FullName,
+                    new BirthDate(candidate.BirthYear, candidate.DateOfBirth).ToDisplay(), true, candidate.CommuneCode, r.Score, r.Reasons, r.CreatedAt));
+            }
+            else if (hidden.TryGetValue(r.CandidateId, out var outside) && outside.MergedIntoId is null)
+            {
+                rows.Add(new Row(r.Id, r.PersonId, person.FullName, new BirthDate(person.BirthYear, person.DateOfBirth).ToDisplay(), r.CandidateId, "Hồ sơ ngoài địa bàn",
+                    "", false, outside.CommuneCode, r.Score, r.Reasons, r.CreatedAt));
+            }
+        }
+
+        return rows;
     }
 
     public async Task<Result<bool>> DismissAsync(long id, CancellationToken cancellationToken)

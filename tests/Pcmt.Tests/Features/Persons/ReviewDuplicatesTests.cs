@@ -9,9 +9,9 @@ public sealed class ReviewDuplicatesTests(App app)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static async Task<Guid> RegisterAsync(HttpClient client, string name, string dob)
+    private static async Task<Guid> RegisterAsync(HttpClient client, string name, string dob, string commune = "05443")
     {
-        var response = await client.PostAsJsonAsync("/api/v1/persons", new { fullName = name, dateOfBirth = dob, sex = "female", residenceCommuneCode = "05443" }, Cancel);
+        var response = await client.PostAsJsonAsync("/api/v1/persons", new { fullName = name, dateOfBirth = dob, sex = "female", residenceCommuneCode = commune }, Cancel);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
     }
 
@@ -55,5 +55,56 @@ public sealed class ReviewDuplicatesTests(App app)
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/v1/duplicate-reviews/{review.GetProperty("id").GetInt64()}/dismiss", null, Cancel)).StatusCode);
         queue = await officer.GetFromJsonAsync<JsonElement>("/api/v1/duplicate-reviews", Cancel);
         Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), r => r.GetProperty("personId").GetGuid() == second);
+    }
+
+    [Fact]
+    public async Task The_queue_shows_only_pairs_of_the_reviewers_area_and_hides_candidates_outside_it()
+    {
+        // Two communes of Thái Nguyên (19) and one of Hà Nội (01), each with a pair of its own; plus a pair across provinces.
+        var communeA = await app.ApiAsAsync(Roles.CommunePolice, "05443");
+        var communeB = await app.ApiAsAsync(Roles.CommunePolice, "01840");
+        var hanoi = await app.ApiAsAsync(Roles.CommunePolice, "00004");
+        await RegisterAsync(communeA, "Đoàn Thị Phạm Vi", "1981-01-11");
+        var inA = await RegisterAsync(communeA, "Doan Thi Pham Vi", "1981-01-11");
+        await RegisterAsync(communeB, "Đoàn Thị Địa Bàn", "1982-02-12", "01840");
+        var inB = await RegisterAsync(communeB, "Doan Thi Dia Ban", "1982-02-12", "01840");
+        var inHanoi = await RegisterAsync(hanoi, "Đoàn Thị Thủ Đô", "1983-03-13", "00004");
+        await RegisterAsync(hanoi, "Doan Thi Thu Do", "1983-03-13", "00004");
+        var across = await RegisterAsync(communeA, "Doan Thi Thu Do", "1983-03-13");
+
+        async Task<List<JsonElement>> QueueAsync(HttpClient client) =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/v1/duplicate-reviews", Cancel)).GetProperty("items").EnumerateArray().ToList();
+        static IEnumerable<Guid> Ids(List<JsonElement> rows) => rows.SelectMany(r => new[] { r.GetProperty("personId").GetGuid(), r.GetProperty("candidateId").GetGuid() });
+
+        var seenByA = await QueueAsync(communeA);
+        Assert.Contains(inA, Ids(seenByA));
+        Assert.DoesNotContain(inB, Ids(seenByA));
+        Assert.DoesNotContain(seenByA, r => r.GetProperty("personName").GetString()!.Contains("Địa Bàn", StringComparison.Ordinal) || r.GetProperty("personName").GetString()!.Contains("Thủ Đô", StringComparison.Ordinal));
+        // The pair across provinces is A's to review, but the Hà Nội record's name and birth date stay hidden.
+        var crossing = seenByA.Single(r => r.GetProperty("personId").GetGuid() == across);
+        Assert.False(crossing.GetProperty("candidateVisible").GetBoolean());
+        Assert.DoesNotContain("Thủ Đô", crossing.GetProperty("candidateName").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("", crossing.GetProperty("candidateBirth").GetString());
+
+        var seenByB = await QueueAsync(communeB);
+        Assert.Contains(inB, Ids(seenByB));
+        Assert.DoesNotContain(inA, Ids(seenByB));
+
+        var province19 = await QueueAsync(await app.ApiAsAsync(Roles.ProvincePolice, "19"));
+        Assert.Contains(inA, Ids(province19));
+        Assert.Contains(inB, Ids(province19));
+        Assert.DoesNotContain(province19, r => r.GetProperty("personId").GetGuid() == inHanoi || r.GetProperty("candidateName").GetString()!.Contains("Thủ Đô", StringComparison.Ordinal));
+
+        var province01 = await QueueAsync(await app.ApiAsAsync(Roles.ProvincePolice, "01"));
+        Assert.DoesNotContain(inA, Ids(province01));
+        Assert.DoesNotContain(inB, Ids(province01));
+        Assert.DoesNotContain(across, Ids(province01));
+
+        // The page shows the same scoped queue.
+        var page = await (await app.PagesAsAsync(App.UserNameFor(Roles.CommunePolice, "01840"), App.UserPassword)).GetStringAsync("/Persons/Duplicates", Cancel);
+        Assert.Contains("Doan Thi Dia Ban", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phạm Vi", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pham Vi", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thủ Đô", page, StringComparison.Ordinal);
     }
 }
