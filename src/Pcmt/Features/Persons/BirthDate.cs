@@ -20,7 +20,7 @@ public readonly record struct BirthDate(int Year, DateOnly? Date)
         if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             value = new BirthDate(date.Year, date);
-            return date >= DatePlausibility.BirthFloor;
+            return date >= DatePlausibility.BirthFloor && date <= DatePlausibility.Ceiling;
         }
 
         return false;
