@@ -185,6 +185,7 @@ public static class PcmtApplication
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SessionValidationMiddleware>(); // issue 18: the security stamp is checked on every request
         app.UseMiddleware<TwoFactorEnrollmentMiddleware>();
         app.UseAuthorization();
 

@@ -76,6 +76,7 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Protection:Keys:1", TestKeys.Key1);
         builder.UseSetting("Protection:IndexKey", TestKeys.Index);
+        builder.UseSetting("Security:TokenLifetimeMinutes", "60"); // the tests cache one token per user for the whole run
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));

@@ -133,6 +133,9 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // Creating the key rotates the security stamp, which ends every session of the user (SessionValidationMiddleware):
+            // re-issue this browser's cookie with the new stamp.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 

@@ -56,7 +56,8 @@ public sealed class ImportPopulation(AppDbContext db, CurrentUser user, TimeProv
             return new Outcome(rows.Count, 0, errors);
         var now = clock.GetUtcNow().UtcDateTime;
         var unitIds = valid.Select(v => v.Unit.Id).Distinct().ToList();
-        var existing = await db.CommunePopulations.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => unitIds.Contains(p.UnitId)).ToListAsync(cancellationToken);
+        // Read under the scope filter: every unit was checked above to be in the caller's area (CurrentUser.Covers, the same rule).
+        var existing = await db.CommunePopulations.Where(p => unitIds.Contains(p.UnitId)).ToListAsync(cancellationToken);
         foreach (var (unit, year, residents) in valid)
         {
             var row = existing.FirstOrDefault(p => p.UnitId == unit.Id && p.Year == year);

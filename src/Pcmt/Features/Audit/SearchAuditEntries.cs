@@ -12,13 +12,15 @@ public sealed class SearchAuditEntries(AppDbContext db)
     public Task<PagedList<Row>> HandleAsync(Filter filter, Paging paging, CancellationToken cancellationToken)
     {
         var query = db.AuditEntries.AsNoTracking();
-        if (filter.From is { } from)
+        // A bound outside the plausible range (DatePlausibility) bounds nothing: no entry is that old or that new, and the
+        // arithmetic below would overflow on 0001-01-01 or 9999-12-31.
+        if (filter.From is { } from && DatePlausibility.InRange(from))
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7); // dates are Vietnam time (UTC+7)
             query = query.Where(e => e.At >= start);
         }
 
-        if (filter.To is { } to)
+        if (filter.To is { } to && DatePlausibility.InRange(to))
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
             query = query.Where(e => e.At < end);

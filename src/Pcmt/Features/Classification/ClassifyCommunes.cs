@@ -274,6 +274,8 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
         if (string.IsNullOrWhiteSpace(decisionNumber) || decisionNumber.Trim().Length > 50)
             errors["decisionNumber"] = ["Bắt buộc nhập số quyết định phê duyệt (tối đa 50 ký tự)."];
         var day = LegalInput.Date(decidedOn, "decidedOn", errors);
+        if (day is { } decided && !DatePlausibility.IsPlausibleFact(decided, clock))
+            errors["decidedOn"] = [DatePlausibility.FutureFactMessage];
         if (errors.Count > 0)
             return new Failure.Invalid(errors);
         var rows = await db.CommuneClassifications.Where(c => c.ProvinceCode == province && c.Year == year && c.Status == "proposed").ToListAsync(cancellationToken);

@@ -50,15 +50,28 @@ public static class LegalInput
         }
 
         text = text.Trim();
+        DateTimeOffset? parsed = null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-            return LegalTime.EndOf(day.AddDays(-1));
+            parsed = DatePlausibility.InRange(day) ? LegalTime.EndOf(day.AddDays(-1)) : DateTimeOffset.MinValue;
         var hasOffset = text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
-        if (hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant))
-            return instant;
-        if (!hasOffset && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, TimeSpan.FromHours(7));
-        errors[field] = ["Thời điểm không hợp lệ; dùng yyyy-MM-dd hoặc yyyy-MM-ddTHH:mm:ss+07:00."];
-        return null;
+        if (parsed is null && hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant))
+            parsed = instant;
+        if (parsed is null && !hasOffset && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
+            parsed = new DateTimeOffset(local, TimeSpan.FromHours(7));
+        if (parsed is null)
+        {
+            errors[field] = ["Thời điểm không hợp lệ; dùng yyyy-MM-dd hoặc yyyy-MM-ddTHH:mm:ss+07:00."];
+            return null;
+        }
+
+        // Plausible dates only (DatePlausibility): a year 0001 or 9999 is a typing error and would overflow the deadlines.
+        if (parsed.Value.Year is < 1900 or > 9000 || !DatePlausibility.InRange(LegalTime.DayOf(parsed.Value)))
+        {
+            errors[field] = [DatePlausibility.FactRangeMessage];
+            return null;
+        }
+
+        return parsed;
     }
 
     public static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors, bool required = true)
@@ -70,12 +83,21 @@ public static class LegalInput
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-            return day;
-        if (DateOnly.TryParseExact(text.Trim(), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
-            return day;
-        errors[field] = ["Ngày không hợp lệ; dùng yyyy-MM-dd."];
-        return null;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            && !DateOnly.TryParseExact(text.Trim(), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
+        {
+            errors[field] = ["Ngày không hợp lệ; dùng yyyy-MM-dd."];
+            return null;
+        }
+
+        // Plausible dates only (DatePlausibility): from 01/01/2000 to 31/12/2100; whether a fact may lie ahead is the caller's rule.
+        if (!DatePlausibility.InRange(day))
+        {
+            errors[field] = [DatePlausibility.FactRangeMessage];
+            return null;
+        }
+
+        return day;
     }
 
     public static string? OneOf(string? value, string field, IEnumerable<string> allowed, Dictionary<string, string[]> errors, string what)

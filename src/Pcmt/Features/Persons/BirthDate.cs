@@ -14,13 +14,13 @@ public readonly record struct BirthDate(int Year, DateOnly? Date)
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             value = new BirthDate(year, null);
-            return year is >= 1900 and <= 2100;
+            return year >= DatePlausibility.BirthFloor.Year && year <= DatePlausibility.Ceiling.Year; // DatePlausibility: not before 1900
         }
 
         if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             value = new BirthDate(date.Year, date);
-            return date.Year >= 1900;
+            return date >= DatePlausibility.BirthFloor && date <= DatePlausibility.Ceiling;
         }
 
         return false;

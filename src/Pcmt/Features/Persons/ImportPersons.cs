@@ -85,7 +85,6 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         var seenIds = new Dictionary<string, int>();
         // The file's own accepted rows by name key: a later row is matched against earlier ones as if they were registered already.
         var fromFile = new Dictionary<string, List<FindDuplicates.Row>>();
-        var fileCodes = new Dictionary<string, int>();
         var audit = new List<string>();
         var now = clock.GetUtcNow().UtcDateTime;
         var imported = 0;
@@ -139,7 +138,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             if (accepted.Count == 0)
                 continue;
 
-            var written = await WriteChunkAsync(accepted, fromFile, fileCodes, now, cancellationToken);
+            var written = await WriteChunkAsync(accepted, fromFile, now, cancellationToken);
             imported += written.Persons;
             possibleDuplicates += written.PossibleDuplicates;
             audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
@@ -167,7 +166,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
     /// <summary>Duplicate matching for the chunk (one registry query by name key), file codes, then one bulk insert per table.</summary>
     private async Task<Written> WriteChunkAsync(List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile,
-        Dictionary<string, int> fileCodes, DateTime now, CancellationToken cancellationToken)
+        DateTime now, CancellationToken cancellationToken)
     {
         var subjects = accepted.Select(a => PersonMatching.From(a.Input.FullName!, a.Input.Aliases ?? [], a.Valid.BirthDate.Year, a.Valid.BirthDate.Date, a.Valid.Sex, a.Valid.Commune.Code)).ToList();
         var registry = await duplicates.CandidatesForAsync(subjects, cancellationToken);
@@ -203,55 +202,23 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
                 (fromFile.TryGetValue(key, out var list) ? list : fromFile[key] = []).Add(row);
         }
 
-        // Mã hồ sơ as RegisterPerson numbers them (commune, year, running number). A registration saved at the same moment may
-        // take a number first: the unique index refuses the chunk, which is rolled back to its savepoint and numbered again.
-        for (var attempt = 1; ; attempt++)
-        {
-            await NumberAsync(persons, fileCodes, now, cancellationToken);
-            await db.Database.CurrentTransaction!.CreateSavepointAsync("import_chunk", cancellationToken);
-            try
-            {
-                await BulkCopy.WriteAsync(db, persons, null, cancellationToken);
-                break;
-            }
-            catch (Exception exception) when (attempt < 3 && exception is DbUpdateException or Npgsql.PostgresException { SqlState: "23505" })
-            {
-                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("import_chunk", cancellationToken);
-                db.ChangeTracker.Clear();
-                fileCodes.Clear();
-            }
-        }
-
+        // Mã hồ sơ as RegisterPerson numbers them (commune, year, running number), from the same counter rows inside the
+        // import's transaction: a registration of one of these communes waits for the import to commit, and nothing collides.
+        await NumberAsync(persons, now, cancellationToken);
+        await BulkCopy.WriteAsync(db, persons, null, cancellationToken);
         await BulkCopy.WriteAsync(db, aliases, null, cancellationToken);
         await BulkCopy.WriteAsync(db, reviews, null, cancellationToken);
         return new Written(persons.Count, possibleDuplicates, reviews.Count, persons.Select(p => p.Id).ToList());
     }
 
-    private async Task NumberAsync(List<Person> persons, Dictionary<string, int> fileCodes, DateTime now, CancellationToken cancellationToken)
+    private async Task NumberAsync(List<Person> persons, DateTime now, CancellationToken cancellationToken)
     {
-        var year = now.ToString("yy", CultureInfo.InvariantCulture);
-        var missing = persons.Select(p => $"{p.CommuneCode}-{year}-").Distinct().Where(prefix => !fileCodes.ContainsKey(prefix)).ToList();
-        if (missing.Count > 0)
+        // Prefixes in a fixed order, so two imports lock the communes' counters in the same order.
+        foreach (var group in persons.GroupBy(p => FileNumbers.PrefixOf(p.CommuneCode, now)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var communes = missing.Select(m => m[..5]).ToList();
-            var pattern = $"_____-{year}-%";
-            // The highest running number of each commune this year, in one query (codes of registrations, imports and transfers).
-            var last = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
-                .Where(p => EF.Functions.Like(p.FileCode, pattern) && communes.Contains(p.FileCode.Substring(0, 5)))
-                .GroupBy(p => p.FileCode.Substring(0, 5))
-                .Select(g => new { Commune = g.Key, Last = g.Max(p => p.FileCode) })
-                .ToListAsync(cancellationToken);
-            foreach (var prefix in missing)
-            {
-                var code = last.FirstOrDefault(l => l.Commune == prefix[..5])?.Last;
-                fileCodes[prefix] = code is not null && int.TryParse(code[prefix.Length..], CultureInfo.InvariantCulture, out var number) ? number : 0;
-            }
-        }
-
-        foreach (var person in persons)
-        {
-            var prefix = $"{person.CommuneCode}-{year}-";
-            person.FileCode = $"{prefix}{++fileCodes[prefix]:D5}";
+            var next = await FileNumbers.AllocateAsync(db, group.Key, group.Count(), cancellationToken);
+            foreach (var person in group)
+                person.FileCode = FileNumbers.Format(group.Key, next++);
         }
     }
 

@@ -39,10 +39,10 @@ public sealed class PersonRules(AppDbContext db, CurrentUser user, PersonalDataP
         void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
         var warnings = new List<string>();
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DatePlausibility.TodayInVietnam(clock);
         if (!BirthDate.TryParse(input.DateOfBirth, out var birth))
-            Add(nameof(PersonInput.DateOfBirth), "Ngày sinh phải có dạng dd/MM/yyyy, yyyy-MM-dd, hoặc chỉ năm sinh (yyyy) khi không rõ ngày.");
-        else if ((birth.Date ?? new DateOnly(birth.Year, 1, 1)) > today)
+            Add(nameof(PersonInput.DateOfBirth), "Ngày sinh phải có dạng dd/MM/yyyy, yyyy-MM-dd, hoặc chỉ năm sinh (yyyy) khi không rõ ngày, và không trước năm 1900.");
+        else if (!DatePlausibility.IsPlausibleBirth(birth.Date ?? new DateOnly(birth.Year, 1, 1), today))
             Add(nameof(PersonInput.DateOfBirth), "Ngày sinh không được sau ngày hôm nay.");
 
         var sex = input.Sex == "female" ? Sex.Female : Sex.Male;

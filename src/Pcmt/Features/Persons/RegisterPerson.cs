@@ -43,23 +43,25 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
             });
         }
 
-        for (var attempt = 1; ; attempt++)
+        // The file number and the record are stored in one transaction: the commune's counter row stays locked until the
+        // commit, so no two registrations take one number and a refused registration gives its number back.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            person.FileCode = await NextFileCodeAsync(valid.Commune, now, cancellationToken);
             try
             {
+                var prefix = FileNumbers.PrefixOf(valid.Commune.Code, now);
+                person.FileCode = FileNumbers.Format(prefix, await FileNumbers.AllocateAsync(db, prefix, 1, cancellationToken));
                 await db.SaveChangesAsync(cancellationToken);
-                break;
+                await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (UniqueViolation.IndexOf(exception) is not null)
             {
-                // The same citizen ID registered by someone else a moment ago: the unique index refused it.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                // The same citizen ID registered by someone else a moment ago: the unique index refused it (409 with the record).
                 if (valid.CitizenId is not null && await ExistingAsync(rules.Index(valid.CitizenId), cancellationToken) is { } raced)
                     return raced;
-
-                // Another officer of the commune took the same file number at the same moment: take the next one.
-                if (attempt == 3)
-                    throw;
+                return new Failure.Conflict("Hồ sơ vừa được ghi đồng thời bởi người khác; vui lòng tải lại và thử lại.");
             }
         }
 
@@ -106,16 +108,4 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
         return new Failure.Conflict($"Số định danh cá nhân này đã được đăng ký tại {commune?.Name ?? "địa bàn khác"}. Vui lòng liên hệ Công an địa bàn đó để tiếp nhận hồ sơ (chuyển địa bàn).");
     }
 
-    /// <summary>Mã hồ sơ: commune code, two-digit year, running number in the commune ("05443-26-00012").</summary>
-    private async Task<string> NextFileCodeAsync(AdministrativeUnit commune, DateTime now, CancellationToken cancellationToken)
-    {
-        var prefix = $"{commune.Code}-{now:yy}-";
-        var last = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
-            .Where(p => p.FileCode.StartsWith(prefix))
-            .OrderByDescending(p => p.FileCode)
-            .Select(p => p.FileCode)
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{next:D5}";
-    }
 }

@@ -20,7 +20,7 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
             return new Failure.Invalid("status", "Tình trạng không hợp lệ. Các giá trị: " + string.Join(", ", PersonStatus.All) + ".");
         BirthDate birth = default;
         if (!string.IsNullOrWhiteSpace(filter.DateOfBirth) && !BirthDate.TryParse(filter.DateOfBirth, out birth))
-            return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy.");
+            return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy, từ năm 1900.");
 
         var query = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null); // the UnitScope filter limits this to the caller's area
         if (!string.IsNullOrWhiteSpace(filter.CitizenId))

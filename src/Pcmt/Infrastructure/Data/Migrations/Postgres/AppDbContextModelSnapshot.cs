@@ -907,6 +907,23 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("duplicate_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Persons.FileNumberCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Prefix")
+                        .HasName("pk_file_number_counters");
+
+                    b.ToTable("file_number_counters", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")

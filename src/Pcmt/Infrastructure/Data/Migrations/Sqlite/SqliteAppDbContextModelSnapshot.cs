@@ -877,6 +877,23 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("duplicate_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Persons.FileNumberCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Prefix")
+                        .HasName("pk_file_number_counters");
+
+                    b.ToTable("file_number_counters", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
