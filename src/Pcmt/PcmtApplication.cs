@@ -40,6 +40,8 @@ public static class PcmtApplication
 
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
+        // Issue 18: the production JSON log format never throws and never writes exception messages (they may quote user input).
+        builder.Logging.AddConsoleFormatter<Pcmt.Infrastructure.Logging.SafeJsonConsoleFormatter, Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ActingUser>();
@@ -187,6 +189,7 @@ public static class PcmtApplication
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrollmentMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<Pcmt.Infrastructure.Uploads.UploadSizeMiddleware>(); // hostile uploads: 413 before the body is read
 
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1");
