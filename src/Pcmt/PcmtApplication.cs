@@ -15,6 +15,7 @@ using Pcmt.Features.Account;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
 using Pcmt.Features.Classification;
+using Pcmt.Features.DataBreaches;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
@@ -128,7 +129,7 @@ public static class PcmtApplication
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiConventions.Configure); // issue 18: own schema per body, operationId, description
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddRateLimiter(options =>
         {
@@ -159,6 +160,7 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        services.AddDataBreaches(); // Sự cố dữ liệu cá nhân (issue 18)
         return builder;
     }
 
@@ -204,6 +206,7 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        api.MapDataBreachesApi(); // Sự cố dữ liệu cá nhân (issue 18)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
