@@ -15,6 +15,7 @@ using Pcmt.Features.Account;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
 using Pcmt.Features.Classification;
+using Pcmt.Features.DataBreaches;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
@@ -40,6 +41,8 @@ public static class PcmtApplication
 
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
+        // Issue 18: the production JSON log format never throws and never writes exception messages (they may quote user input).
+        builder.Logging.AddConsoleFormatter<Pcmt.Infrastructure.Logging.SafeJsonConsoleFormatter, Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ActingUser>();
@@ -126,7 +129,7 @@ public static class PcmtApplication
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiConventions.Configure); // issue 18: own schema per body, operationId, description
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddRateLimiter(options =>
         {
@@ -157,6 +160,7 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        services.AddDataBreaches(); // Sự cố dữ liệu cá nhân (issue 18)
         return builder;
     }
 
@@ -188,6 +192,7 @@ public static class PcmtApplication
         app.UseMiddleware<SessionValidationMiddleware>(); // issue 18: the security stamp is checked on every request
         app.UseMiddleware<TwoFactorEnrollmentMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<Pcmt.Infrastructure.Uploads.UploadSizeMiddleware>(); // hostile uploads: 413 before the body is read
 
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1");
@@ -202,6 +207,7 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        api.MapDataBreachesApi(); // Sự cố dữ liệu cá nhân (issue 18)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewSupplySide,
         ClassifyCommunes,
         ClassifyCommunesOrCountry,
+        ManageDataBreaches,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -116,6 +117,12 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/indicators/{code}/values"] = Access.SignedIn,
         ["GET /api/v1/indicators/{code}/records"] = Access.SignedIn,
         ["PUT /api/v1/indicators/{code}/targets/{area}/{year:int}"] = Access.ClassifyCommunes,
+        // Sự cố dữ liệu cá nhân (issue 18)
+        ["GET /api/v1/data-breaches/"] = Access.ManageDataBreaches,
+        ["POST /api/v1/data-breaches/"] = Access.ManageDataBreaches,
+        ["GET /api/v1/data-breaches/{id:guid}"] = Access.ManageDataBreaches,
+        ["POST /api/v1/data-breaches/{id:guid}/notifications"] = Access.ManageDataBreaches,
+        ["GET /api/v1/data-breaches/{id:guid}/documents/{kind}"] = Access.ManageDataBreaches,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -156,6 +163,9 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Facilities/Index"] = Access.SignedIn,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
+        ["GET /DataBreaches"] = Access.ManageDataBreaches,
+        ["GET /DataBreaches/Index"] = Access.ManageDataBreaches,
+        ["GET /DataBreaches/Details/{id:guid}"] = Access.ManageDataBreaches,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>
@@ -192,6 +202,7 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
         Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
+        Access.ManageDataBreaches => role == Roles.Admin,
         _ => false,
     };
 
@@ -218,7 +229,8 @@ public sealed class AuthorizationMatrixTests(App app)
                     .Replace("{date}", "2026-12-31", StringComparison.Ordinal)
                     .Replace("{province}", "19", StringComparison.Ordinal)
                     .Replace("{commune}", "05443", StringComparison.Ordinal)
-                    .Replace("{area}", "19", StringComparison.Ordinal);
+                    .Replace("{area}", "19", StringComparison.Ordinal)
+                    .Replace("{kind}", "authority", StringComparison.Ordinal);
                 url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\w+:guid\}", Guid.Empty.ToString());
                 var isForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
                 routes.Add(($"{method} {pattern}", method, url, pattern.StartsWith("/api/", StringComparison.Ordinal), isForm));

@@ -1,3 +1,5 @@
+using Pcmt.Infrastructure.Uploads;
+
 namespace Pcmt.Features.AdministrativeUnits;
 
 public static class AdministrativeUnitsApi
@@ -33,9 +35,7 @@ public static class AdministrativeUnitsApi
 
         units.MapPost("/population/import", async (ImportPopulation import, IFormFile file, CancellationToken cancellationToken) =>
             {
-                var csv = file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-                if (!csv && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-                    return Problems.Validation("file", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
+                var csv = UploadEndpoints.Accept(file, UploadLimits.Population) == UploadFormat.Csv;
                 await using var stream = file.OpenReadStream();
                 var outcome = await import.HandleAsync(stream, csv, cancellationToken);
                 return outcome.Errors.Count > 0
@@ -43,6 +43,7 @@ public static class AdministrativeUnitsApi
                     : Results.Ok(new { outcome.Rows, outcome.Imported });
             })
             .RequireAuthorization(Permissions.EditPopulation)
+            .AcceptsUpload(UploadLimits.Population)
             .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site request forgery
             .WithSummary("Nhập dân số nhiều xã từ Excel/CSV (cột Mã xã, Năm, Nhân khẩu); có dòng lỗi thì không lưu gì và báo lỗi từng dòng.");
     }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
+using Pcmt.Infrastructure.Uploads;
 
 namespace Pcmt.Features.AdministrativeUnits;
 
@@ -17,7 +17,8 @@ public sealed class ImportPopulation(AppDbContext db, CurrentUser user, TimeProv
 
     public async Task<Outcome> HandleAsync(Stream file, bool csv, CancellationToken cancellationToken)
     {
-        var rows = MiniExcel.Query(file, useHeaderRow: true, excelType: csv ? ExcelType.CSV : ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        // Limits checked before parsing, and parser failures refused as the user's error (Infrastructure/Uploads).
+        var rows = UploadGuard.ReadTable(file, csv ? UploadFormat.Csv : UploadFormat.Xlsx, UploadLimits.Population);
         var errors = new Dictionary<string, string[]>();
         if (rows.Count == 0)
             return new Outcome(0, 0, new Dictionary<string, string[]> { ["file"] = ["Tệp không có dòng dữ liệu nào."] });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Infrastructure.Protection;
+using Pcmt.Infrastructure.Uploads;
 
 namespace Pcmt.Features.Persons;
 
@@ -100,18 +101,32 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
             await FinishAsync(id, job.UserId, job.FileName, outcome, cancellationToken);
             logger.LogInformation("Import job {Job} done: {Rows} rows, {Imported} imported, {Refused} refused", id, outcome.Rows, outcome.Imported, outcome.Refused);
         }
+        catch (UploadRejectedException rejected)
+        {
+            // The file broke a limit or could not be read: the user's error, told in Vietnamese; nothing of the file is logged.
+            await heartbeat.CancelAsync();
+            await reporter;
+            logger.LogInformation("Import job {Job} refused: the file broke an upload limit or could not be read", id);
+            await FailAsync(id, string.Join(" ", rejected.Errors.OrderBy(e => e.Key == "file" ? 0 : 1).SelectMany(e => e.Value).Take(20)));
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await heartbeat.CancelAsync();
             await reporter;
-            logger.LogError(exception, "Import job {Job} failed", id);
-            using var failScope = scopes.CreateScope();
-            await failScope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportJob.FailedStatus)
-                    .SetProperty(j => j.Content, Array.Empty<byte>())
-                    .SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(j => j.Result, JsonSerializer.Serialize(new { error = "Tệp không đọc được hoặc có lỗi hệ thống khi nhập; không dòng nào được nhập. Hãy kiểm tra tệp (định dạng .xlsx hoặc .csv UTF-8) rồi thử lại." })), CancellationToken.None);
+            // The type and stack only: an exception's message may quote the uploaded content (docs/security.md, logs).
+            logger.LogError("Import job {Job} failed: {ExceptionType} {StackTrace}", id, exception.GetType().FullName, exception.StackTrace);
+            await FailAsync(id, "Tệp không đọc được hoặc có lỗi hệ thống khi nhập; không dòng nào được nhập. Hãy kiểm tra tệp (định dạng .xlsx hoặc .csv UTF-8) rồi thử lại.");
         }
+    }
+
+    private async Task FailAsync(Guid id, string message)
+    {
+        using var failScope = scopes.CreateScope();
+        await failScope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportJob.FailedStatus)
+                .SetProperty(j => j.Content, Array.Empty<byte>())
+                .SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(j => j.Result, JsonSerializer.Serialize(new { error = message })), CancellationToken.None);
     }
 
     /// <summary>Progress goes to the job row from its own context: the import's transaction would hide it from other nodes.</summary>

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pcmt.Infrastructure.Uploads;
 
 namespace Pcmt.Features.Persons;
 
 /// <summary>Nhập danh sách: the upload is queued and runs in the background as this user; the page shows its progress until the result.</summary>
 [Authorize(Permissions.RegisterPersons)]
-[RequestSizeLimit(50 * 1024 * 1024)]
+[RequestSizeLimit(50 * 1024 * 1024 + 64 * 1024)] // UploadLimits.Table plus the form's other fields
 public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rejects, CurrentUser user) : PageModel
 {
     public sealed record ErrorRow(int Row, string Message);
@@ -59,14 +60,22 @@ public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rej
             return Page();
         }
 
-        if (!upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !upload.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        using var buffer = new MemoryStream();
+        try
         {
-            ModelState.AddModelError("", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
+            // The same limits as the API, checked now so the user hears at once; the background import checks again.
+            var format = UploadEndpoints.Accept(upload, UploadLimits.Table);
+            await upload.CopyToAsync(buffer, cancellationToken);
+            UploadGuard.Check(buffer, format, UploadLimits.Table);
+        }
+        catch (UploadRejectedException rejected)
+        {
+            foreach (var message in rejected.Errors.OrderBy(e => e.Key == "file" ? 0 : 1).SelectMany(e => e.Value))
+                ModelState.AddModelError("", message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, cancellationToken);
         var job = await imports.EnqueueAsync(user, upload.FileName, buffer.ToArray(), importValid, string.IsNullOrWhiteSpace(commune) ? null : commune.Trim(), cancellationToken);
         return RedirectToPage(new { job });
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Pcmt.Infrastructure.Text;
+using Pcmt.Infrastructure.Uploads;
 
 namespace Pcmt.Features.Persons;
 
@@ -71,9 +72,9 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
     public async Task<Outcome> HandleAsync(Stream file, string fileName, Options options, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var type = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ExcelType.CSV : ExcelType.XLSX;
-        var rows = MiniExcel.Query(file, useHeaderRow: true, excelType: type)
-            .Cast<IDictionary<string, object?>>()
+        // Limits checked before parsing, and parser failures refused as the user's error (Infrastructure/Uploads).
+        var format = UploadGuard.FormatOf(fileName) ?? throw new UploadRejectedException(UploadGuard.WrongType);
+        var rows = UploadGuard.ReadTable(file, format, UploadLimits.Table)
             .Where(r => r.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
             .ToList();
         var headers = rows.Count > 0 ? rows[0].Keys.ToList() : [];

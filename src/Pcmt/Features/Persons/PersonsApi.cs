@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Pcmt.Infrastructure.Uploads;
 
 namespace Pcmt.Features.Persons;
 
@@ -86,8 +87,7 @@ public static class PersonsApi
 
         persons.MapPost("/import", async (ImportPersons import, ImportRejectFiles rejects, CurrentUser user, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
             {
-                if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-                    return Problems.Validation("file", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).");
+                UploadEndpoints.Accept(file, UploadLimits.Table);
                 await using var stream = file.OpenReadStream();
                 var outcome = await import.HandleAsync(stream, file.FileName, new ImportPersons.Options(importValidRows ?? false, null, commune), null, cancellationToken);
                 Guid? rejectId = outcome.RejectFile is null ? null : await rejects.SaveAsync(user.Id, file.FileName, outcome.RejectFile, cancellationToken);
@@ -104,6 +104,7 @@ public static class PersonsApi
                 });
             })
             .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site request forgery
+            .AcceptsUpload(UploadLimits.Table)
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Nhập danh sách từ Excel/CSV: kiểm tra từng dòng như biểu mẫu; cả tệp hoặc không gì cả, trừ khi chọn nhập các dòng hợp lệ; trả về lỗi từng dòng và tệp lỗi.");
 

@@ -78,6 +78,9 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    // Sự cố dữ liệu cá nhân (issue 18)
+    public DbSet<Pcmt.Features.DataBreaches.DataBreach> DataBreaches => Set<Pcmt.Features.DataBreaches.DataBreach>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal CurrentUser User => _user;

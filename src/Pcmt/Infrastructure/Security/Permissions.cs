@@ -30,6 +30,9 @@ public static class Permissions
     public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
+    // Sự cố dữ liệu cá nhân (issue 18)
+    public const string ManageDataBreaches = "privacy.breaches";
+
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)

@@ -30,7 +30,8 @@ public static class Roles
     private static readonly Dictionary<string, HashSet<string>> Grants = new()
     {
         [Admin] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ManageUsers, Permissions.ViewAuditLog, Permissions.ViewPersonAccessLog, Permissions.ReviewAccessGrants,
-            Permissions.ConfigureLegalRules, Permissions.ManageFacilities, Permissions.ClassifyCountry],
+            Permissions.ConfigureLegalRules, Permissions.ManageFacilities, Permissions.ClassifyCountry,
+            Permissions.ManageDataBreaches], // issue 18: breach register (Law 91/2025/QH15)
         [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog, Permissions.BreakGlass,
             Permissions.ReviewDuplicates, Permissions.MergePersons, Permissions.RecordCases, Permissions.RecordHealthFindings, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
             Permissions.ManageFacilities, Permissions.RecordSupplySide, Permissions.ViewSupplySide, Permissions.ClassifyCommunes, Permissions.ManageTargets],

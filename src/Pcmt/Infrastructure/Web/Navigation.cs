@@ -19,5 +19,6 @@ public static class Navigation
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
+        new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18
     ];
 }

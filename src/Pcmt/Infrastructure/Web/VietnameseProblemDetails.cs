@@ -14,6 +14,7 @@ public static class VietnameseProblemDetails
         [404] = ("Không tìm thấy.", "Không tìm thấy dữ liệu hoặc bạn không có quyền xem."),
         [405] = ("Phương thức không được hỗ trợ.", "Địa chỉ này không hỗ trợ phương thức HTTP đã gửi."),
         [409] = ("Xung đột dữ liệu.", "Dữ liệu đã thay đổi hoặc đã tồn tại."),
+        [413] = ("Tệp hoặc nội dung quá lớn.", "Nội dung gửi lên vượt quá giới hạn cho phép của chức năng này."),
         [415] = ("Định dạng nội dung không được hỗ trợ.", "Vui lòng gửi dữ liệu dạng JSON (Content-Type: application/json)."),
         [429] = ("Quá nhiều yêu cầu.", "Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại."),
         [500] = ("Lỗi hệ thống.", "Đã xảy ra lỗi ngoài dự kiến. Lỗi đã được ghi lại; vui lòng thử lại sau hoặc liên hệ quản trị hệ thống."),

@@ -362,6 +362,80 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("commune_classifications", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.DataBreaches.DataBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AuthorityNotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_notified_at");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("DiscoveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<DateTime?>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("ResponsibleOfficer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_officer");
+
+                    b.Property<int>("SubjectCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_count");
+
+                    b.Property<DateTime?>("SubjectsNotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subjects_notified_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_breaches");
+
+                    b.HasIndex("DiscoveredAt")
+                        .HasDatabaseName("ix_data_breaches_discovered_at");
+
+                    b.ToTable("data_breaches", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
