@@ -30,6 +30,12 @@ public static class Permissions
     public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
+    // Agencies, plans, tasks, projects and budget (issue 12)
+    public const string ManageAgencies = "agencies.manage";
+    public const string ViewPlans = "plans.view";
+    public const string ManagePlans = "plans.manage";
+    public const string RecordTaskProgress = "plans.progress";
+
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
