@@ -20,6 +20,7 @@ using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.Plans;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
@@ -159,6 +160,7 @@ public static class PcmtApplication
         services.AddAccount();
         services.AddAudit();
         services.AddAgencies(); // Agencies (issue 12)
+        services.AddPlans(); // Plans, tasks, projects and budget (issue 12)
         return builder;
     }
 
@@ -204,6 +206,7 @@ public static class PcmtApplication
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
         api.MapAgenciesApi(); // Agencies (issue 12)
+        api.MapPlansApi(); // Plans, tasks, projects and budget (issue 12)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

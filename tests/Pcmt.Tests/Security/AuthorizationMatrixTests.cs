@@ -125,6 +125,20 @@ public sealed class AuthorizationMatrixTests(App app)
         // Agencies, plans, tasks, projects and budget (issue 12)
         ["GET /api/v1/agencies/"] = Access.SignedIn,
         ["POST /api/v1/agencies/"] = Access.ManageAgencies,
+        ["GET /api/v1/plans/"] = Access.ViewPlans,
+        ["POST /api/v1/plans/"] = Access.ManagePlans,
+        ["GET /api/v1/plans/{id:guid}"] = Access.ViewPlans,
+        ["POST /api/v1/plans/{id:guid}/tasks"] = Access.ManagePlans,
+        ["POST /api/v1/plans/{id:guid}/tasks/import"] = Access.ManagePlans,
+        ["GET /api/v1/plans/{id:guid}/tasks/export"] = Access.ViewPlans,
+        ["PUT /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}"] = Access.RecordTaskProgress,
+        ["GET /api/v1/plans/{id:guid}/budget"] = Access.ViewPlans,
+        ["GET /api/v1/tasks/"] = Access.ViewPlans,
+        ["GET /api/v1/tasks/{id:guid}"] = Access.ViewPlans,
+        ["POST /api/v1/tasks/{id:guid}/progress"] = Access.RecordTaskProgress,
+        ["POST /api/v1/tasks/{id:guid}/progress/{progressId:guid}/evidence"] = Access.RecordTaskProgress,
+        ["GET /api/v1/tasks/{id:guid}/evidence/{evidenceId:guid}"] = Access.ViewPlans,
+        ["GET /api/v1/projects"] = Access.SignedIn,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -169,6 +183,13 @@ public sealed class AuthorizationMatrixTests(App app)
         // Agencies, plans, tasks, projects and budget (issue 12)
         ["GET /Agencies"] = Access.SignedIn,
         ["GET /Agencies/Index"] = Access.SignedIn,
+        ["GET /Plans"] = Access.ViewPlans,
+        ["GET /Plans/Index"] = Access.ViewPlans,
+        ["GET /Plans/Details/{id:guid}"] = Access.ViewPlans,
+        ["GET /Plans/Tasks"] = Access.ViewPlans,
+        ["GET /Plans/Task/{id:guid}"] = Access.ViewPlans,
+        ["GET /Plans/Budget"] = Access.ViewPlans,
+        ["GET /Plans/Import/{id:guid}"] = Access.ManagePlans,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>

@@ -79,6 +79,16 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     // Agencies, plans, tasks, projects and budget (issue 12)
     public DbSet<Features.Agencies.Agency> Agencies => Set<Features.Agencies.Agency>();
 
+    public DbSet<Features.Plans.Plan> Plans => Set<Features.Plans.Plan>();
+
+    public DbSet<Features.Plans.PlanTask> PlanTasks => Set<Features.Plans.PlanTask>();
+
+    public DbSet<Features.Plans.TaskProgress> TaskProgress => Set<Features.Plans.TaskProgress>();
+
+    public DbSet<Features.Plans.TaskEvidence> TaskEvidence => Set<Features.Plans.TaskEvidence>();
+
+    public DbSet<Features.Plans.BudgetLine> BudgetLines => Set<Features.Plans.BudgetLine>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,6 +18,9 @@ public static class Navigation
         new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
         // Agencies, plans, tasks, projects and budget (issue 12)
+        new("Kế hoạch", "/Plans/Index", Permissions.ViewPlans),
+        new("Nhiệm vụ", "/Plans/Tasks", Permissions.ViewPlans),
+        new("Kinh phí", "/Plans/Budget", Permissions.ViewPlans),
         new("Cơ quan, đơn vị", "/Agencies/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
