@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Pcmt.Features.Account;
+using Pcmt.Features.Agencies;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
 using Pcmt.Features.Classification;
@@ -20,6 +21,7 @@ using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.Plans;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
@@ -161,6 +163,8 @@ public static class PcmtApplication
         services.AddAccount();
         services.AddAudit();
         services.AddDataBreaches(); // Sự cố dữ liệu cá nhân (issue 18)
+        services.AddAgencies(); // Agencies (issue 12)
+        services.AddPlans(); // Plans, tasks, projects and budget (issue 12)
         return builder;
     }
 
@@ -208,6 +212,8 @@ public static class PcmtApplication
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
         api.MapDataBreachesApi(); // Sự cố dữ liệu cá nhân (issue 18)
+        api.MapAgenciesApi(); // Agencies (issue 12)
+        api.MapPlansApi(); // Plans, tasks, projects and budget (issue 12)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

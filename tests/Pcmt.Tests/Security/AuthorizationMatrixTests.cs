@@ -36,6 +36,12 @@ public sealed class AuthorizationMatrixTests(App app)
         ClassifyCommunes,
         ClassifyCommunesOrCountry,
         ManageDataBreaches,
+
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        ManageAgencies,
+        ViewPlans,
+        ManagePlans,
+        RecordTaskProgress,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -123,6 +129,23 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/data-breaches/{id:guid}"] = Access.ManageDataBreaches,
         ["POST /api/v1/data-breaches/{id:guid}/notifications"] = Access.ManageDataBreaches,
         ["GET /api/v1/data-breaches/{id:guid}/documents/{kind}"] = Access.ManageDataBreaches,
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        ["GET /api/v1/agencies/"] = Access.SignedIn,
+        ["POST /api/v1/agencies/"] = Access.ManageAgencies,
+        ["GET /api/v1/plans/"] = Access.ViewPlans,
+        ["POST /api/v1/plans/"] = Access.ManagePlans,
+        ["GET /api/v1/plans/{id:guid}"] = Access.ViewPlans,
+        ["POST /api/v1/plans/{id:guid}/tasks"] = Access.ManagePlans,
+        ["POST /api/v1/plans/{id:guid}/tasks/import"] = Access.ManagePlans,
+        ["GET /api/v1/plans/{id:guid}/tasks/export"] = Access.ViewPlans,
+        ["PUT /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}"] = Access.RecordTaskProgress,
+        ["GET /api/v1/plans/{id:guid}/budget"] = Access.ViewPlans,
+        ["GET /api/v1/tasks/"] = Access.ViewPlans,
+        ["GET /api/v1/tasks/{id:guid}"] = Access.ViewPlans,
+        ["POST /api/v1/tasks/{id:guid}/progress"] = Access.RecordTaskProgress,
+        ["POST /api/v1/tasks/{id:guid}/progress/{progressId:guid}/evidence"] = Access.RecordTaskProgress,
+        ["GET /api/v1/tasks/{id:guid}/evidence/{evidenceId:guid}"] = Access.ViewPlans,
+        ["GET /api/v1/projects"] = Access.SignedIn,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -166,6 +189,17 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /DataBreaches"] = Access.ManageDataBreaches,
         ["GET /DataBreaches/Index"] = Access.ManageDataBreaches,
         ["GET /DataBreaches/Details/{id:guid}"] = Access.ManageDataBreaches,
+
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        ["GET /Agencies"] = Access.SignedIn,
+        ["GET /Agencies/Index"] = Access.SignedIn,
+        ["GET /Plans"] = Access.ViewPlans,
+        ["GET /Plans/Index"] = Access.ViewPlans,
+        ["GET /Plans/Details/{id:guid}"] = Access.ViewPlans,
+        ["GET /Plans/Tasks"] = Access.ViewPlans,
+        ["GET /Plans/Task/{id:guid}"] = Access.ViewPlans,
+        ["GET /Plans/Budget"] = Access.ViewPlans,
+        ["GET /Plans/Import/{id:guid}"] = Access.ManagePlans,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>
@@ -203,6 +237,10 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
         Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
         Access.ManageDataBreaches => role == Roles.Admin,
+        Access.ManageAgencies => role is Roles.Admin or Roles.ProvincePolice,
+        Access.ViewPlans => role is Roles.ProvincePolice or Roles.Department or Roles.Viewer,
+        Access.ManagePlans => role is Roles.ProvincePolice,
+        Access.RecordTaskProgress => role is Roles.ProvincePolice or Roles.Department,
         _ => false,
     };
 
@@ -269,6 +307,7 @@ public sealed class AuthorizationMatrixTests(App app)
     public async Task Each_role_reaches_exactly_its_routes_through_the_api_and_the_pages()
     {
         var adminId = await app.EnsureUserAsync(Roles.Viewer, "01");
+        await app.EnsureAgencyAsync("so-y-te", "19", "Sở Y tế"); // a department user's scope is a registered agency (issue 12)
         var failures = new List<string>();
         foreach (var (role, scope) in Users)
         {

@@ -217,6 +217,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         await BulkCopy.WriteAsync(db, hotspots, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, arrests, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, finds, summary, cancellationToken);
+        await Plans.DemoPlan.AddAsync(db, province ?? "19", today, cancellationToken); // Plans, tasks and budget (issue 12)
         logger.LogInformation("Demo data: {Persons} persons, {Facts} facts, {Items} work items, {Rows} list rows in {Elapsed}", persons.Count, records.Count, items.Count, rows.Count, watch.Elapsed);
         return new Outcome(persons.Count, records.Count, items.Count, rows.Count, communes.Count, watch.Elapsed);
     }

@@ -76,6 +76,19 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
+    // Agencies, plans, tasks, projects and budget (issue 12)
+    public DbSet<Features.Agencies.Agency> Agencies => Set<Features.Agencies.Agency>();
+
+    public DbSet<Features.Plans.Plan> Plans => Set<Features.Plans.Plan>();
+
+    public DbSet<Features.Plans.PlanTask> PlanTasks => Set<Features.Plans.PlanTask>();
+
+    public DbSet<Features.Plans.TaskProgress> TaskProgress => Set<Features.Plans.TaskProgress>();
+
+    public DbSet<Features.Plans.TaskEvidence> TaskEvidence => Set<Features.Plans.TaskEvidence>();
+
+    public DbSet<Features.Plans.BudgetLine> BudgetLines => Set<Features.Plans.BudgetLine>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     // Sự cố dữ liệu cá nhân (issue 18)

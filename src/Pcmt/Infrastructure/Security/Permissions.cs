@@ -32,6 +32,11 @@ public static class Permissions
 
     // Sự cố dữ liệu cá nhân (issue 18)
     public const string ManageDataBreaches = "privacy.breaches";
+    // Agencies, plans, tasks, projects and budget (issue 12)
+    public const string ManageAgencies = "agencies.manage";
+    public const string ViewPlans = "plans.view";
+    public const string ManagePlans = "plans.manage";
+    public const string RecordTaskProgress = "plans.progress";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

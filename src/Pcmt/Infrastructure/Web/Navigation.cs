@@ -17,6 +17,11 @@ public static class Navigation
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        new("Kế hoạch", "/Plans/Index", Permissions.ViewPlans),
+        new("Nhiệm vụ", "/Plans/Tasks", Permissions.ViewPlans),
+        new("Kinh phí", "/Plans/Budget", Permissions.ViewPlans),
+        new("Cơ quan, đơn vị", "/Agencies/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18
