@@ -19,6 +19,7 @@ using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.Reports;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
@@ -157,6 +158,8 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        // Periodic reports
+        services.AddReports(configuration);
         return builder;
     }
 
@@ -201,6 +204,8 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        // Periodic reports
+        api.MapReportsApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -30,6 +30,13 @@ public static class Permissions
     public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
+    // Periodic reports (Features/Reports)
+    public const string FillReports = "reports.fill";
+    public const string ReviewReports = "reports.review";
+    public const string LeadReports = "reports.lead";
+    public const string ManageReportTemplates = "reports.templates";
+    public const string ExchangeReports = "reports.exchange";
+
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
