@@ -206,6 +206,7 @@ public static class PcmtApplication
         api.MapAuditApi();
         // Periodic reports
         api.MapReportsApi();
+        api.MapExchangeApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -35,6 +35,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewSupplySide,
         ClassifyCommunes,
         ClassifyCommunesOrCountry,
+        FillReports,
+        ReviewReports,
+        ManageReportTemplates,
+        ExchangeReports,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -116,6 +120,23 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/indicators/{code}/values"] = Access.SignedIn,
         ["GET /api/v1/indicators/{code}/records"] = Access.SignedIn,
         ["PUT /api/v1/indicators/{code}/targets/{area}/{year:int}"] = Access.ClassifyCommunes,
+        // Periodic reports
+        ["GET /api/v1/report-templates/"] = Access.SignedIn,
+        ["POST /api/v1/report-templates/"] = Access.ManageReportTemplates,
+        ["POST /api/v1/reports/"] = Access.FillReports,
+        ["GET /api/v1/reports/"] = Access.SignedIn,
+        ["GET /api/v1/reports/completeness"] = Access.SignedIn,
+        ["GET /api/v1/reports/consolidation"] = Access.SignedIn,
+        ["POST /api/v1/reports/approve"] = Access.ReviewReports,
+        ["GET /api/v1/reports/{id:guid}"] = Access.SignedIn,
+        ["PUT /api/v1/reports/{id:guid}"] = Access.FillReports,
+        ["POST /api/v1/reports/{id:guid}/submit"] = Access.FillReports,
+        ["POST /api/v1/reports/{id:guid}/return"] = Access.ReviewReports,
+        ["POST /api/v1/reports/{id:guid}/approve"] = Access.ReviewReports,
+        ["POST /api/v1/reports/{id:guid}/reopen"] = Access.ReviewReports,
+        ["GET /api/v1/reports/{id:guid}/xlsx"] = Access.SignedIn,
+        ["GET /api/v1/exchange/adx"] = Access.ExchangeReports,
+        ["POST /api/v1/exchange/adx"] = Access.ExchangeReports,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -192,6 +213,10 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
         Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
+        Access.FillReports => role is Roles.CommunePolice or Roles.CommuneCommittee or Roles.Department or Roles.ProvincePolice,
+        Access.ReviewReports => role is Roles.ProvincePolice or Roles.Viewer, // the viewer as the provincial leadership approves the province's report
+        Access.ManageReportTemplates => role == Roles.ProvincePolice,
+        Access.ExchangeReports => role is Roles.ProvincePolice or Roles.Admin,
         _ => false,
     };
 

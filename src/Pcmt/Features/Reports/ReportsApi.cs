@@ -150,3 +150,24 @@ public static class ReportsApi
 
     internal static JsonElement? Value(GetReport.View v, string code) => v.Values.TryGetValue(code, out var value) ? value : null;
 }
+
+public static class ExchangeApi
+{
+    public static void MapExchangeApi(this RouteGroupBuilder api)
+    {
+        var exchange = api.MapGroup("/exchange").WithTags("Periodic reports");
+        exchange.MapGet("/adx", async (AdxExchange adx, string? period, string? area, CancellationToken ct) =>
+                (await adx.ExportAsync(period, area, ct)).ToHttpResult(doc => Results.Text(doc.Declaration + "\n" + doc.Root, AdxExchange.ContentType, System.Text.Encoding.UTF8)))
+            .RequireAuthorization(Permissions.ExchangeReports)
+            .WithSummary("Tài liệu ADX 1.0 (application/adx+xml) gồm số liệu các báo cáo đã duyệt và các chỉ tiêu hệ thống tính của địa bàn và kỳ.");
+        exchange.MapPost("/adx", async (AdxExchange adx, HttpRequest request, CancellationToken ct) =>
+                (await adx.ImportAsync(request.Body, ct)).ToHttpResult(s => TypedResults.Ok(new
+                {
+                    created = s.Created,
+                    updated = s.Updated,
+                    skipped = s.Skipped.Select(i => new { orgUnit = i.OrgUnit, dataSet = i.DataSet, period = i.Period, reason = i.Reason }),
+                })))
+            .RequireAuthorization(Permissions.ExchangeReports)
+            .WithSummary("Nhập tài liệu ADX 1.0 cùng cấu trúc vào báo cáo nháp (báo cáo đã gửi hoặc đã duyệt không bị ghi đè).");
+    }
+}

@@ -37,13 +37,13 @@ public sealed class ReviewReport(AppDbContext db, ReportAccess access, GetReport
                 _ => false,
             };
             if (!filled)
-                errors[$"values.{field.Code}"] = [$"Chưa nhập \"{field.Label}\" (bắt buộc)."];
+                errors[$"values[{field.Code}]"] = [$"Chưa nhập \"{field.Label}\" (bắt buộc)."];
         }
 
         foreach (var code in view.Differences.Where(c => string.IsNullOrWhiteSpace(view.Notes.GetValueOrDefault(c))))
         {
             var field = view.Template.Field(code)!;
-            errors[$"notes.{code}"] = [$"\"{field.Label}\": số báo cáo {view.Values[code]} khác số hệ thống tính {view.Computed[code]}; vui lòng ghi chú giải thích."];
+            errors[$"notes[{code}]"] = [$"\"{field.Label}\": số báo cáo {view.Values[code]} khác số hệ thống tính {view.Computed[code]}; vui lòng ghi chú giải thích."];
         }
 
         if (errors.Count > 0)

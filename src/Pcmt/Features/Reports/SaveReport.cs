@@ -51,7 +51,7 @@ public sealed class SaveReport(AppDbContext db, ReportAccess access, TimeProvide
         foreach (var (code, value) in values)
         {
             var field = template.Field(code);
-            var key = $"values.{code}";
+            var key = $"values[{code}]";
             if (field is null)
             {
                 errors[key] = [$"Mẫu báo cáo không có chỉ tiêu \"{code}\"."];
@@ -84,9 +84,9 @@ public sealed class SaveReport(AppDbContext db, ReportAccess access, TimeProvide
         foreach (var (code, note) in notes)
         {
             if (template.Field(code) is null)
-                errors[$"notes.{code}"] = [$"Mẫu báo cáo không có chỉ tiêu \"{code}\"."];
+                errors[$"notes[{code}]"] = [$"Mẫu báo cáo không có chỉ tiêu \"{code}\"."];
             else if (note is { Length: > 1000 })
-                errors[$"notes.{code}"] = ["Ghi chú tối đa 1.000 ký tự."];
+                errors[$"notes[{code}]"] = ["Ghi chú tối đa 1.000 ký tự."];
         }
 
         return errors;
