@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Pcmt.Features.Account;
+using Pcmt.Features.Agencies;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
 using Pcmt.Features.Classification;
@@ -158,6 +159,7 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        services.AddAgencies(); // Agencies (issue 12)
         // Periodic reports
         services.AddReports(configuration);
         return builder;
@@ -204,6 +206,7 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        api.MapAgenciesApi(); // Agencies (issue 12)
         // Periodic reports
         api.MapReportsApi();
         api.MapExchangeApi();

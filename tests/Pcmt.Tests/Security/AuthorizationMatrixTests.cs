@@ -35,6 +35,14 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewSupplySide,
         ClassifyCommunes,
         ClassifyCommunesOrCountry,
+
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        ManageAgencies,
+        ViewPlans,
+        ManagePlans,
+        RecordTaskProgress,
+
+        // Periodic reports
         FillReports,
         ReviewReports,
         ManageReportTemplates,
@@ -120,6 +128,9 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/indicators/{code}/values"] = Access.SignedIn,
         ["GET /api/v1/indicators/{code}/records"] = Access.SignedIn,
         ["PUT /api/v1/indicators/{code}/targets/{area}/{year:int}"] = Access.ClassifyCommunes,
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        ["GET /api/v1/agencies/"] = Access.SignedIn,
+        ["POST /api/v1/agencies/"] = Access.ManageAgencies,
         // Periodic reports
         ["GET /api/v1/report-templates/"] = Access.SignedIn,
         ["POST /api/v1/report-templates/"] = Access.ManageReportTemplates,
@@ -177,6 +188,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Facilities/Index"] = Access.SignedIn,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
+
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        ["GET /Agencies"] = Access.SignedIn,
+        ["GET /Agencies/Index"] = Access.SignedIn,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>
@@ -213,6 +228,10 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
         Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
+        Access.ManageAgencies => role is Roles.Admin or Roles.ProvincePolice,
+        Access.ViewPlans => role is Roles.ProvincePolice or Roles.Department or Roles.Viewer,
+        Access.ManagePlans => role is Roles.ProvincePolice,
+        Access.RecordTaskProgress => role is Roles.ProvincePolice or Roles.Department,
         Access.FillReports => role is Roles.CommunePolice or Roles.CommuneCommittee or Roles.Department or Roles.ProvincePolice,
         Access.ReviewReports => role is Roles.ProvincePolice or Roles.Viewer, // the viewer as the provincial leadership approves the province's report
         Access.ManageReportTemplates => role == Roles.ProvincePolice,
@@ -282,6 +301,7 @@ public sealed class AuthorizationMatrixTests(App app)
     public async Task Each_role_reaches_exactly_its_routes_through_the_api_and_the_pages()
     {
         var adminId = await app.EnsureUserAsync(Roles.Viewer, "01");
+        await app.EnsureAgencyAsync("so-y-te", "19", "Sở Y tế"); // a department user's scope is a registered agency (issue 12)
         var failures = new List<string>();
         foreach (var (role, scope) in Users)
         {

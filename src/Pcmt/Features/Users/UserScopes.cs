@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
 
 namespace Pcmt.Features.Users;
@@ -20,7 +21,16 @@ public static partial class UserScopes
                 : new Failure.Invalid("scope", "Vui lòng chọn phạm vi (tỉnh, xã/phường, cơ sở hoặc sở, ngành) cho tài khoản.");
         }
 
-        if (allowed.Contains(ScopeKind.Facility) || allowed.Contains(ScopeKind.Department))
+        if (allowed.Contains(ScopeKind.Department))
+        {
+            // Agencies (issue 12): a department user's scope is a registered agency code; the user works in its province.
+            var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == scope, cancellationToken);
+            return agency is null
+                ? new Failure.Invalid("scope", $"Không tìm thấy cơ quan, đơn vị có mã '{scope}': hãy đăng ký cơ quan trước (mục Cơ quan, đơn vị).")
+                : new Resolved(ScopeKind.Department, agency.Code, agency.ProvinceCode, null);
+        }
+
+        if (allowed.Contains(ScopeKind.Facility))
         {
             // Facility and department registers come with the lifecycle and reporting modules; until then the id is kept as given.
             return OrganisationId().IsMatch(scope)
@@ -51,7 +61,7 @@ public static partial class UserScopes
     {
         ScopeKind.National => "Toàn quốc",
         ScopeKind.Facility => $"Cơ sở {code}",
-        ScopeKind.Department => $"Sở, ngành {code}",
+        ScopeKind.Department => unitName ?? $"Cơ quan {code}",
         _ => unitName ?? code ?? "",
     };
 

@@ -76,6 +76,9 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
+    // Agencies, plans, tasks, projects and budget (issue 12)
+    public DbSet<Features.Agencies.Agency> Agencies => Set<Features.Agencies.Agency>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -58,6 +58,9 @@ public sealed class CurrentUser
 
     public bool IsSystem => Current.IsSystem;
 
+    /// <summary>The agency (cơ quan, đơn vị) code of a department user; null for every other scope.</summary>
+    public string? AgencyCode => ScopeKind == Security.ScopeKind.Department ? ScopeCode : null;
+
     public bool IsAuthenticated => Id is not null || IsSystem;
 
     public bool SeesWholeInstallation => IsSystem || (IsAuthenticated && ScopeKind == Security.ScopeKind.National);

@@ -30,6 +30,11 @@ public static class Permissions
     public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
+    // Agencies, plans, tasks, projects and budget (issue 12)
+    public const string ManageAgencies = "agencies.manage";
+    public const string ViewPlans = "plans.view";
+    public const string ManagePlans = "plans.manage";
+    public const string RecordTaskProgress = "plans.progress";
     // Periodic reports (Features/Reports)
     public const string FillReports = "reports.fill";
     public const string ReviewReports = "reports.review";

@@ -82,6 +82,26 @@ public static class Roles
         [Viewer] = [ScopeKind.National, ScopeKind.Province, ScopeKind.Commune],
     };
 
+    // Agencies, plans, tasks, projects and budget (issue 12): the provincial police are the standing agency that runs the
+    // province's plan; an agency (department) reports progress on its own tasks; leaders (viewer) read; admins register agencies.
+    private static readonly Dictionary<string, string[]> PlanGrants = new()
+    {
+        [Admin] = [Permissions.ManageAgencies],
+        [ProvincePolice] = [Permissions.ManageAgencies, Permissions.ViewPlans, Permissions.ManagePlans, Permissions.RecordTaskProgress],
+        [Department] = [Permissions.ViewPlans, Permissions.RecordTaskProgress],
+        [Viewer] = [Permissions.ViewPlans],
+    };
+
+    private static readonly bool PlanGrantsApplied = Apply(PlanGrants);
+
+    /// <summary>Adds a feature's block of grants to <see cref="Grants"/> (initialised earlier, in declaration order).</summary>
+    private static bool Apply(Dictionary<string, string[]> grants)
+    {
+        foreach (var (role, permissions) in grants)
+            Grants[role].UnionWith(permissions);
+        return true;
+    }
+
     public static bool Exists(string? role) => role is not null && Grants.ContainsKey(role);
 
     public static bool IsGranted(string? role, string permission) =>

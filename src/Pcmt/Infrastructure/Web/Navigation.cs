@@ -17,6 +17,8 @@ public static class Navigation
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
+        // Agencies, plans, tasks, projects and budget (issue 12)
+        new("Cơ quan, đơn vị", "/Agencies/Index", Permissions.ViewAdministrativeUnits),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
     ];

@@ -293,6 +293,54 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("unit_successions", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Agencies.Agency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agencies");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agencies_code");
+
+                    b.HasIndex("ProvinceCode", "Name")
+                        .HasDatabaseName("ix_agencies_province_code_name");
+
+                    b.ToTable("agencies", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Classification.CommuneClassification", b =>
                 {
                     b.Property<long>("Id")
