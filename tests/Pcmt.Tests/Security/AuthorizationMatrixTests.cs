@@ -146,6 +146,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/reports/{id:guid}/approve"] = Access.ReviewReports,
         ["POST /api/v1/reports/{id:guid}/reopen"] = Access.ReviewReports,
         ["GET /api/v1/reports/{id:guid}/xlsx"] = Access.SignedIn,
+        ["GET /api/v1/reports/annual"] = Access.SignedIn,
         ["GET /api/v1/exchange/adx"] = Access.ExchangeReports,
         ["POST /api/v1/exchange/adx"] = Access.ExchangeReports,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,

@@ -97,7 +97,25 @@ public static class ReportsApi
                     : Problems.NotFound())
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Số liệu của một báo cáo (.xlsx): chỉ tiêu, giá trị báo cáo, số hệ thống, cùng kỳ, ghi chú.");
+        reports.MapAnnualReportApi();
     }
+
+    /// <summary>Báo cáo năm của tỉnh as PDF or .docx.</summary>
+    public static void MapAnnualReportApi(this RouteGroupBuilder reports) =>
+        reports.MapGet("/annual", async (AnnualReport annual, string? province, int? year, string? format, CancellationToken ct) =>
+            {
+                if (format is not (null or "pdf" or "docx"))
+                    return Problems.Validation("format", "Định dạng phải là pdf hoặc docx.");
+                var content = await annual.HandleAsync(province, year, ct);
+                if (!content.Succeeded)
+                    return content.Failure.ToHttpResult();
+                var name = $"bao-cao-nam-{content.Value.Year}-{content.Value.ProvinceCode}";
+                return format == "docx"
+                    ? Results.File(AnnualReportDocx.Build(content.Value), AnnualReportDocx.ContentType, name + ".docx")
+                    : Results.File(AnnualReportPdf.Build(content.Value), "application/pdf", name + ".pdf");
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Báo cáo năm của tỉnh (PDF hoặc .docx): số liệu so với cùng kỳ, biểu đồ, phân loại xã, tình hình báo cáo, nhiệm vụ và kinh phí.");
 
     private static object TemplateItem(ReportTemplate t) => new
     {

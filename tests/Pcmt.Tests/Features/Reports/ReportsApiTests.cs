@@ -212,4 +212,101 @@ public sealed class ReportsApiTests(ReportsApp app) : IClassFixture<ReportsApp>
         var mine = await GetAsync(province, "/api/v1/report-templates");
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), t => t.GetProperty("code").GetString() == "tn-quarterly-school" && t.GetProperty("version").GetInt32() == 2);
     }
+
+    [Fact]
+    public async Task An_approved_agency_report_feeds_SCHOOL_EDUCATION_and_a_department_sees_only_its_own()
+    {
+        await app.EnsureAgencyAsync("so-gd-dt-rp", "19", "Sở Giáo dục và Đào tạo");
+        await app.EnsureAgencyAsync("so-y-te-rp", "19", "Sở Y tế");
+        var education = await app.ApiAsAsync(Roles.Department, "so-gd-dt-rp");
+        var health = await app.ApiAsAsync(Roles.Department, "so-y-te-rp");
+        var province = await app.ApiAsAsync(Roles.ProvincePolice, "19");
+
+        await SendAsync(health, HttpMethod.Post, "/api/v1/reports", new { template = "agency-half-year", period = "2026H1", reporter = "so-gd-dt-rp" }, HttpStatusCode.Forbidden);
+        var id = (await SendAsync(education, HttpMethod.Post, "/api/v1/reports", new { template = "agency-half-year", period = "2026H1", reporter = "so-gd-dt-rp" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var own = (await SendAsync(health, HttpMethod.Post, "/api/v1/reports", new { template = "agency-half-year", period = "2026H1", reporter = "so-y-te-rp" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await SendAsync(health, HttpMethod.Get, $"/api/v1/reports/{id}", null, HttpStatusCode.NotFound);
+        Assert.Equal([own], (await GetAsync(health, "/api/v1/reports")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal([id], (await GetAsync(education, "/api/v1/reports")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+
+        var report = await GetAsync(education, $"/api/v1/reports/{id}");
+        await SendAsync(education, HttpMethod.Put, $"/api/v1/reports/{id}", new
+        {
+            values = new Dictionary<string, object>
+            {
+                ["D07.schools-total"] = 200,
+                ["D07.schools-educating"] = 150,
+                ["D02"] = new[] { new[] { "NV-05", "Tuyên truyền trong trường học", "Chủ trì", "31/12/2026", "Đang thực hiện", "75", "150 trường đã tổ chức" } },
+                ["D08"] = "Một số trường vùng sâu chưa tổ chức được.",
+                ["D09"] = "Tăng cường tập huấn giáo viên.",
+            },
+            version = report.GetProperty("version").GetGuid(),
+        }, HttpStatusCode.NoContent);
+        await SendAsync(education, HttpMethod.Post, $"/api/v1/reports/{id}/submit", null, HttpStatusCode.NoContent);
+        var before = await GetAsync(province, "/api/v1/indicators/SCHOOL-EDUCATION/values?area=19&period=2026H1");
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("value").ValueKind);
+
+        await SendAsync(province, HttpMethod.Post, "/api/v1/reports/approve", new { ids = new[] { id } }, HttpStatusCode.OK);
+        var after = await GetAsync(province, "/api/v1/indicators/SCHOOL-EDUCATION/values?area=19&period=2026H1");
+        Assert.Equal(75, after.GetProperty("value").GetDecimal());
+        Assert.Equal(150, after.GetProperty("numerator").GetDecimal());
+        Assert.Equal(200, after.GetProperty("denominator").GetDecimal());
+        Assert.Equal("reports", after.GetProperty("source").GetString());
+        Assert.Equal(["agency-half-year/2026H1/so-gd-dt-rp"], after.GetProperty("reports").EnumerateArray().Select(r => r.GetString()!).ToArray());
+
+        var completeness = await GetAsync(province, "/api/v1/reports/completeness?template=agency-half-year&period=2026H1&province=19");
+        Assert.True(completeness.GetProperty("expected").GetInt32() >= 2);
+        Assert.Equal(1, completeness.GetProperty("approved").GetInt32());
+        Assert.Contains("so-y-te-rp", completeness.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task The_province_report_is_approved_by_the_provincial_leadership_and_printed_as_pdf_and_docx()
+    {
+        var police = await app.ApiAsAsync(Roles.ProvincePolice, "19");
+        var leader = await app.ApiAsAsync(Roles.Viewer, "19");
+        var otherLeader = await app.ApiAsAsync(Roles.Viewer, "01");
+        var id = (await SendAsync(police, HttpMethod.Post, "/api/v1/reports", new { template = "province-year", period = "2026", reporter = "19" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var report = await GetAsync(police, $"/api/v1/reports/{id}");
+        Assert.Equal("2026-12-19", report.GetProperty("dueOn").GetString()); // QĐ 28/2025 Art 7: to the Ministry before 20/12
+        var computed = report.GetProperty("computed").GetProperty("P05").GetDecimal();
+        await SendAsync(police, HttpMethod.Put, $"/api/v1/reports/{id}", new
+        {
+            values = new Dictionary<string, object>
+            {
+                ["P01"] = "Tình hình tội phạm ma túy cơ bản được kiềm chế.",
+                ["P02.cases"] = 118,
+                ["P05"] = computed,
+                ["P11"] = "Đề nghị Bộ Công an hỗ trợ trang bị.",
+            },
+            version = report.GetProperty("version").GetGuid(),
+        }, HttpStatusCode.NoContent);
+        await SendAsync(police, HttpMethod.Post, $"/api/v1/reports/{id}/submit", null, HttpStatusCode.NoContent);
+        await SendAsync(police, HttpMethod.Post, $"/api/v1/reports/{id}/approve", null, HttpStatusCode.Forbidden);
+        await SendAsync(otherLeader, HttpMethod.Post, $"/api/v1/reports/{id}/approve", null, HttpStatusCode.NotFound);
+        await SendAsync(leader, HttpMethod.Post, $"/api/v1/reports/{id}/approve", null, HttpStatusCode.NoContent);
+
+        var pdf = await police.GetAsync("/api/v1/reports/annual?province=19&year=2026&format=pdf", Cancel);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Cancel)))
+        {
+            var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+            Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+            Assert.Contains("Kết quả công tác phòng, chống ma túy năm 2026", text);
+            Assert.Contains("Bắt giữ: số vụ", text);
+            Assert.Contains("118", text);
+            Assert.Contains("Kết quả phân loại xã", text);
+        }
+
+        var docx = await police.GetAsync("/api/v1/reports/annual?province=19&year=2026&format=docx", Cancel);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await docx.Content.ReadAsStreamAsync(Cancel), false))
+            Assert.Contains("Bắt giữ: số vụ", word.MainDocumentPart!.Document.Body!.InnerText);
+        await SendAsync(otherLeader, HttpMethod.Get, "/api/v1/reports/annual?province=19&year=2026", null, HttpStatusCode.NotFound);
+        await SendAsync(police, HttpMethod.Get, "/api/v1/reports/annual?province=19&year=2026&format=exe", null, HttpStatusCode.BadRequest);
+
+        var xlsx = await police.GetAsync($"/api/v1/reports/{id}/xlsx", Cancel);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+    }
 }
