@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ReviewReports,
         ManageReportTemplates,
         ExchangeReports,
+        ProvinceLevel,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -187,6 +188,14 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Classification/Index"] = Access.ClassifyCommunes,
         ["GET /Facilities"] = Access.SignedIn,
         ["GET /Facilities/Index"] = Access.SignedIn,
+        // Periodic reports
+        ["GET /Reports"] = Access.SignedIn,
+        ["GET /Reports/Index"] = Access.SignedIn,
+        ["GET /Reports/Edit/{id:guid}"] = Access.SignedIn,
+        ["GET /Reports/Review"] = Access.ReviewReports,
+        ["GET /Reports/Completeness"] = Access.ProvinceLevel,
+        ["GET /Reports/Templates"] = Access.SignedIn,
+        ["GET /Reports/Annual"] = Access.ProvinceLevel,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
 
@@ -237,6 +246,7 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ReviewReports => role is Roles.ProvincePolice or Roles.Viewer, // the viewer as the provincial leadership approves the province's report
         Access.ManageReportTemplates => role == Roles.ProvincePolice,
         Access.ExchangeReports => role is Roles.ProvincePolice or Roles.Admin,
+        Access.ProvinceLevel => role is Roles.ProvincePolice or Roles.Admin or Roles.Viewer, // with the province or national scope these users have here
         _ => false,
     };
 

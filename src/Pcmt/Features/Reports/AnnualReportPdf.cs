@@ -205,7 +205,7 @@ public static class AnnualReportPdf
             _y += height;
         }
 
-        public void BarChart(IReadOnlyList<AnnualReport.Figure> figures, int year)
+        public void BarChart(List<AnnualReport.Figure> figures, int year)
         {
             const double chartHeight = 170;
             Ensure(chartHeight + 40);

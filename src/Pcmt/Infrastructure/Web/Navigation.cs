@@ -19,6 +19,9 @@ public static class Navigation
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
         // Agencies, plans, tasks, projects and budget (issue 12)
         new("Cơ quan, đơn vị", "/Agencies/Index", Permissions.ViewAdministrativeUnits),
+        // Periodic reports
+        new("Báo cáo định kỳ", "/Reports/Index", Permissions.ViewAdministrativeUnits),
+        new("Duyệt báo cáo", "/Reports/Review", Permissions.ReviewReports),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
     ];
