@@ -22,6 +22,7 @@ using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.Plans;
+using Pcmt.Features.Reports;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
@@ -165,6 +166,8 @@ public static class PcmtApplication
         services.AddDataBreaches(); // Sự cố dữ liệu cá nhân (issue 18)
         services.AddAgencies(); // Agencies (issue 12)
         services.AddPlans(); // Plans, tasks, projects and budget (issue 12)
+        // Periodic reports
+        services.AddReports(configuration);
         return builder;
     }
 
@@ -214,6 +217,9 @@ public static class PcmtApplication
         api.MapDataBreachesApi(); // Sự cố dữ liệu cá nhân (issue 18)
         api.MapAgenciesApi(); // Agencies (issue 12)
         api.MapPlansApi(); // Plans, tasks, projects and budget (issue 12)
+        // Periodic reports
+        api.MapReportsApi();
+        api.MapExchangeApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -42,6 +42,13 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewPlans,
         ManagePlans,
         RecordTaskProgress,
+
+        // Periodic reports
+        FillReports,
+        ReviewReports,
+        ManageReportTemplates,
+        ExchangeReports,
+        ProvinceLevel,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -146,6 +153,24 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/tasks/{id:guid}/progress/{progressId:guid}/evidence"] = Access.RecordTaskProgress,
         ["GET /api/v1/tasks/{id:guid}/evidence/{evidenceId:guid}"] = Access.ViewPlans,
         ["GET /api/v1/projects"] = Access.SignedIn,
+        // Periodic reports
+        ["GET /api/v1/report-templates/"] = Access.SignedIn,
+        ["POST /api/v1/report-templates/"] = Access.ManageReportTemplates,
+        ["POST /api/v1/reports/"] = Access.FillReports,
+        ["GET /api/v1/reports/"] = Access.SignedIn,
+        ["GET /api/v1/reports/completeness"] = Access.SignedIn,
+        ["GET /api/v1/reports/consolidation"] = Access.SignedIn,
+        ["POST /api/v1/reports/approve"] = Access.ReviewReports,
+        ["GET /api/v1/reports/{id:guid}"] = Access.SignedIn,
+        ["PUT /api/v1/reports/{id:guid}"] = Access.FillReports,
+        ["POST /api/v1/reports/{id:guid}/submit"] = Access.FillReports,
+        ["POST /api/v1/reports/{id:guid}/return"] = Access.ReviewReports,
+        ["POST /api/v1/reports/{id:guid}/approve"] = Access.ReviewReports,
+        ["POST /api/v1/reports/{id:guid}/reopen"] = Access.ReviewReports,
+        ["GET /api/v1/reports/{id:guid}/xlsx"] = Access.SignedIn,
+        ["GET /api/v1/reports/annual"] = Access.SignedIn,
+        ["GET /api/v1/exchange/adx"] = Access.ExchangeReports,
+        ["POST /api/v1/exchange/adx"] = Access.ExchangeReports,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -184,6 +209,14 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Classification/Index"] = Access.ClassifyCommunes,
         ["GET /Facilities"] = Access.SignedIn,
         ["GET /Facilities/Index"] = Access.SignedIn,
+        // Periodic reports
+        ["GET /Reports"] = Access.SignedIn,
+        ["GET /Reports/Index"] = Access.SignedIn,
+        ["GET /Reports/Edit/{id:guid}"] = Access.SignedIn,
+        ["GET /Reports/Review"] = Access.ReviewReports,
+        ["GET /Reports/Completeness"] = Access.ProvinceLevel,
+        ["GET /Reports/Templates"] = Access.SignedIn,
+        ["GET /Reports/Annual"] = Access.ProvinceLevel,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
         ["GET /DataBreaches"] = Access.ManageDataBreaches,
@@ -241,6 +274,11 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewPlans => role is Roles.ProvincePolice or Roles.Department or Roles.Viewer,
         Access.ManagePlans => role is Roles.ProvincePolice,
         Access.RecordTaskProgress => role is Roles.ProvincePolice or Roles.Department,
+        Access.FillReports => role is Roles.CommunePolice or Roles.CommuneCommittee or Roles.Department or Roles.ProvincePolice,
+        Access.ReviewReports => role is Roles.ProvincePolice or Roles.Viewer, // the viewer as the provincial leadership approves the province's report
+        Access.ManageReportTemplates => role == Roles.ProvincePolice,
+        Access.ExchangeReports => role is Roles.ProvincePolice or Roles.Admin,
+        Access.ProvinceLevel => role is Roles.ProvincePolice or Roles.Admin or Roles.Viewer, // with the province or national scope these users have here
         _ => false,
     };
 

@@ -13,9 +13,10 @@ namespace Pcmt.Features.Indicators;
 /// Giá trị chỉ tiêu: computed fresh from the records on every request (no nightly batch) for an area ("VN", a province, a
 /// commune) and a period (2026, 2026H1, 2026Q3, 202608). Areas outside the caller's province are not found.
 /// </summary>
-public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, FacilityRegister facilities)
+public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, FacilityRegister facilities, Reports.ReportedIndicators reported)
 {
-    public sealed record Value(string Code, string Area, string Period, decimal? Amount, decimal? Numerator, decimal? Denominator, decimal? Target, string Unit, string? Note);
+    // Source: "computed" from the records, or "reports" with the approved reports (Reports) it was taken from.
+    public sealed record Value(string Code, string Area, string Period, decimal? Amount, decimal? Numerator, decimal? Denominator, decimal? Target, string Unit, string? Note, string Source = "computed", IReadOnlyList<string>? Reports = null);
 
     [GeneratedRegex(@"^(\d{4})(?:(H[12])|(Q[1-4])|(0[1-9]|1[0-2]))?$")]
     private static partial Regex PeriodPattern();
@@ -64,6 +65,14 @@ public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, 
         var (from, to, year) = parsed!.Value;
         var target = await db.IndicatorTargets.AsNoTracking().Where(t => t.Code == code && t.Year == year && (t.AreaCode == area || t.AreaCode == province))
             .OrderBy(t => t.AreaCode == area ? 0 : 1).Select(t => (decimal?)t.Value).FirstOrDefaultAsync(cancellationToken);
+        // Reported indicators (Features/Reports): from the approved reports of the area and period.
+        if (indicator.Source == "reported" && await reported.HandleAsync(code, province, commune, period!, cancellationToken) is { } fromReports)
+        {
+            decimal? share = fromReports.Denominator > 0 ? Math.Round(100m * fromReports.Numerator!.Value / fromReports.Denominator.Value, 2) : null;
+            return new Value(code, area, period!, share, fromReports.Numerator, fromReports.Denominator, target, indicator.Unit,
+                $"Tổng hợp từ {fromReports.Sources.Count} báo cáo định kỳ đã phê duyệt.", "reports", fromReports.Sources);
+        }
+
         if (!indicator.Computable)
             return new Value(code, area, period!, null, null, null, target, indicator.Unit,
                 indicator.Source == "reported" ? "Chỉ tiêu do cơ quan báo cáo định kỳ; chưa có báo cáo cho kỳ này." : "Cần sổ vụ án (chưa có trong hệ thống).");

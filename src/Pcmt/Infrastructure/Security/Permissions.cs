@@ -37,6 +37,12 @@ public static class Permissions
     public const string ViewPlans = "plans.view";
     public const string ManagePlans = "plans.manage";
     public const string RecordTaskProgress = "plans.progress";
+    // Periodic reports (Features/Reports)
+    public const string FillReports = "reports.fill";
+    public const string ReviewReports = "reports.review";
+    public const string LeadReports = "reports.lead";
+    public const string ManageReportTemplates = "reports.templates";
+    public const string ExchangeReports = "reports.exchange";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -50,6 +50,23 @@ public static class Roles
         [Viewer] = [Permissions.ViewAdministrativeUnits],
     };
 
+    // Periodic reports (Features/Reports): communes and agencies fill theirs, the provincial police fill the province's and review
+    // the others, the provincial leadership (viewer) approves the province's report (QĐ 127/2009/QĐ-TTg as amended by QĐ 13/2019).
+    internal static bool ReportGrants { get; } = GrantAll(
+        (CommunePolice, [Permissions.FillReports]),
+        (CommuneCommittee, [Permissions.FillReports]),
+        (Department, [Permissions.FillReports]),
+        (ProvincePolice, [Permissions.FillReports, Permissions.ReviewReports, Permissions.ManageReportTemplates, Permissions.ExchangeReports]),
+        (Viewer, [Permissions.LeadReports]),
+        (Admin, [Permissions.ExchangeReports]));
+
+    private static bool GrantAll(params (string Role, string[] Permissions)[] grants)
+    {
+        foreach (var (role, permissions) in grants)
+            Grants[role].UnionWith(permissions);
+        return true;
+    }
+
     /// <summary>Roles whose users open person files (health, drug use, criminal matters): two-factor sign-in is required for them.</summary>
     private static readonly HashSet<string> PersonFileReaders = [ProvincePolice, CommunePolice, CommuneCommittee, HealthStaff, FacilityStaff];
 

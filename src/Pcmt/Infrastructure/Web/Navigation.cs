@@ -22,6 +22,9 @@ public static class Navigation
         new("Nhiệm vụ", "/Plans/Tasks", Permissions.ViewPlans),
         new("Kinh phí", "/Plans/Budget", Permissions.ViewPlans),
         new("Cơ quan, đơn vị", "/Agencies/Index", Permissions.ViewAdministrativeUnits),
+        // Periodic reports
+        new("Báo cáo định kỳ", "/Reports/Index", Permissions.ViewAdministrativeUnits),
+        new("Duyệt báo cáo", "/Reports/Review", Permissions.ReviewReports),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmt.Features.Indicators;
+using Pcmt.Features.Lifecycle;
+using Pcmt.Features.Persons;
+using Pcmt.Features.SupplySide;
+
+namespace Pcmt.Features.Reports;
+
+/// <summary>
+/// The figures PCMT computes from its own records for a field's binding, for a commune or a province and a reporting period.
+/// Stocks are taken at the period's end (the cut-off day); flows count events dated inside the window (reporting-regime.md §6).
+/// </summary>
+public sealed class ReportFigures(AppDbContext db, ComputeIndicator indicators)
+{
+    private static readonly Dictionary<string, string[]> DisaggregatedBy = new()
+    {
+        ["persons-under-management"] = ["SEX", "AGE13", "ETH"],
+        ["new-under-management"] = ["SEX", "AGE13"],
+        ["new-addicted"] = ["SEX", "AGE13"],
+        ["post-rehab"] = ["SEX", "AGE13"],
+    };
+
+    public static IReadOnlyList<string> Bindings { get; } =
+    [
+        "persons-under-management", "new-under-management", "new-addicted", "ended-management", "in-rehab", "rehab-decisions", "post-rehab",
+        "drug-tests", "drug-tests-positive", "hotspots-detected", "hotspots-cleared", "hotspots-remaining", "cultivation-area",
+        .. IndicatorCatalog.All.Where(i => i.Computable).Select(i => "indicator:" + i.Code),
+    ];
+
+    public static bool Disaggregates(string binding, string set) => DisaggregatedBy.TryGetValue(binding, out var sets) && sets.Contains(set);
+
+    public static bool IsKnown(string binding) =>
+        Bindings.Contains(binding) || (binding.Split('.') is [var root, var set, _] && Disaggregates(root, set));
+
+    /// <summary>Every bound field of the template, computed for the area (a province, or a commune when <paramref name="commune"/> is set).</summary>
+    public async Task<Dictionary<string, decimal?>> ComputeAsync(ReportTemplate template, ReportingPeriod period, string province, string? commune, CancellationToken ct)
+    {
+        var result = new Dictionary<string, decimal?>();
+        var bound = template.Fields.Where(f => f.Binding is not null).ToList();
+        if (bound.Count == 0)
+            return result;
+        var cache = new Dictionary<string, Dictionary<string, decimal>>();
+        foreach (var field in bound)
+        {
+            var parts = field.Binding!.Split('.');
+            var root = parts[0];
+            if (!cache.TryGetValue(root, out var figures))
+                cache[root] = figures = await FigureAsync(root, period, province, commune, ct);
+            var key = parts.Length == 3 ? $"{parts[1]}.{parts[2]}" : "";
+            result[field.Code] = figures.TryGetValue(key, out var value) ? value : parts.Length == 3 ? 0 : null;
+        }
+
+        return result;
+    }
+
+    private async Task<Dictionary<string, decimal>> FigureAsync(string binding, ReportingPeriod period, string province, string? commune, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+        switch (binding)
+        {
+            case "persons-under-management":
+                return await PeopleAsync(l => (l.List == LegalLists.Users || l.List == LegalLists.Addicted) && l.FromOn <= to && (l.ToOn == null || l.ToOn > to), province, commune, to, ct);
+            case "new-under-management":
+                return await PeopleAsync(l => l.List == LegalLists.Users && l.FromOn >= from && l.FromOn <= to, province, commune, to, ct);
+            case "new-addicted":
+                return await PeopleAsync(l => l.List == LegalLists.Addicted && l.FromOn >= from && l.FromOn <= to, province, commune, to, ct);
+            case "post-rehab":
+                return await PeopleAsync(l => l.List == LegalLists.PostRehab && l.FromOn <= to && (l.ToOn == null || l.ToOn > to), province, commune, to, ct);
+            case "in-rehab":
+                return await PeopleAsync(l => l.List == LegalLists.InRehab && l.FromOn <= to && (l.ToOn == null || l.ToOn > to), province, commune, to, ct);
+            case "ended-management":
+                return Total(await Entries(province, commune).Where(l => (l.List == LegalLists.Users || l.List == LegalLists.Addicted) && l.ToOn >= from && l.ToOn <= to)
+                    .Select(l => l.PersonId).Distinct().CountAsync(ct));
+            case "rehab-decisions":
+                return Total(await CaseRecordsIn(province, commune)
+                    .CountAsync(r => (r.Kind == CaseEventKinds.RehabRegistration || r.Kind == CaseEventKinds.DossierOpening) && r.OccurredAt >= start && r.OccurredAt <= end, ct));
+            case "drug-tests":
+                return Total(await CaseRecordsIn(province, commune).CountAsync(r => r.Kind == CaseEventKinds.DrugTest && r.OccurredAt >= start && r.OccurredAt <= end, ct));
+            case "drug-tests-positive":
+                return Total(await CaseRecordsIn(province, commune)
+                    .CountAsync(r => r.Kind == CaseEventKinds.DrugTest && r.OccurredAt >= start && r.OccurredAt <= end && r.Payload.Contains("\"result\":\"positive\""), ct));
+            case "hotspots-detected":
+                return Total(await In(db.Set<Hotspot>().AsNoTracking(), province, commune).CountAsync(h => h.DetectedOn >= from && h.DetectedOn <= to, ct));
+            case "hotspots-cleared":
+                return Total(await In(db.Set<Hotspot>().AsNoTracking(), province, commune).CountAsync(h => h.ClearedOn >= from && h.ClearedOn <= to, ct));
+            case "hotspots-remaining":
+                return Total(await In(db.Set<Hotspot>().AsNoTracking(), province, commune).CountAsync(h => h.DetectedOn <= to && (h.ClearedOn == null || h.ClearedOn > to), ct));
+            case "cultivation-area":
+                var areas = await In(db.Set<CultivationFind>().AsNoTracking(), province, commune).Where(c => c.FoundOn >= from && c.FoundOn <= to).Select(c => c.AreaM2).ToListAsync(ct);
+                return Total(areas.Sum());
+            default:
+                if (binding.StartsWith("indicator:", StringComparison.Ordinal))
+                {
+                    var value = await indicators.HandleAsync(binding["indicator:".Length..], commune ?? province, period.Code, ct);
+                    return value.Succeeded && value.Value.Amount is { } amount ? Total(amount) : [];
+                }
+
+                return [];
+        }
+    }
+
+    private static Dictionary<string, decimal> Total(decimal value) => new() { [""] = value };
+
+    private IQueryable<ListEntry> Entries(string province, string? commune) => In(db.ListEntries.AsNoTracking(), province, commune);
+
+    private IQueryable<CaseRecord> CaseRecordsIn(string province, string? commune)
+    {
+        var persons = In(db.Persons.AsNoTracking(), province, commune).Select(p => p.Id);
+        return db.CaseRecords.AsNoTracking().Where(r => persons.Contains(r.PersonId));
+    }
+
+    private static IQueryable<T> In<T>(IQueryable<T> query, string province, string? commune) where T : IUnitScoped =>
+        commune is not null ? query.Where(e => e.CommuneCode == commune) : query.Where(e => e.ProvinceCode == province);
+
+    /// <summary>Distinct persons of the matching list entries, with sex, age band (QĐ 13/2019/QĐ-TTg) at the period end and ethnicity.</summary>
+    private async Task<Dictionary<string, decimal>> PeopleAsync(System.Linq.Expressions.Expression<Func<ListEntry, bool>> filter, string province, string? commune, DateOnly at, CancellationToken ct)
+    {
+        var ids = Entries(province, commune).Where(filter).Select(l => l.PersonId).Distinct();
+        var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Sex, p.BirthYear, p.DateOfBirth, p.Ethnicity }).ToListAsync(ct);
+        var figures = new Dictionary<string, decimal> { [""] = people.Count };
+        void Add(string key) => figures[key] = figures.GetValueOrDefault(key) + 1;
+        foreach (var p in people)
+        {
+            Add(p.Sex == Sex.Male ? "SEX.male" : "SEX.female");
+            var age = p.DateOfBirth is { } dob ? at.Year - dob.Year - (at < dob.AddYears(at.Year - dob.Year) ? 1 : 0) : at.Year - p.BirthYear;
+            Add("AGE13." + AgeBand(age));
+            Add(string.Equals(p.Ethnicity?.Trim(), "Kinh", StringComparison.OrdinalIgnoreCase) ? "ETH.kinh" : "ETH.other");
+        }
+
+        return figures;
+    }
+
+    /// <summary>QĐ 13/2019/QĐ-TTg age bands: dưới 14; từ đủ 14 đến dưới 16; từ đủ 16 đến dưới 18; từ đủ 18 đến 30 (read as &lt; 30); từ 30 trở lên.</summary>
+    public static string AgeBand(int age) => age switch
+    {
+        < 14 => "lt14",
+        < 16 => "14-16",
+        < 18 => "16-18",
+        < 30 => "18-30",
+        _ => "ge30",
+    };
+}
