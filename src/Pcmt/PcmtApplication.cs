@@ -15,6 +15,7 @@ using Pcmt.Features.Account;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
 using Pcmt.Features.Classification;
+using Pcmt.Features.Enforcement;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
@@ -157,6 +158,7 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        services.AddEnforcement(); // Enforcement (drug cases, seizures, wanted persons)
         return builder;
     }
 
@@ -201,6 +203,7 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -30,6 +30,8 @@ public static class IndicatorsApi
                     target = v.Target,
                     unit = v.Unit,
                     note = v.Note,
+                    previous = v.Previous,
+                    change = v.ChangePercent,
                 })))
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Giá trị chỉ tiêu tính mới từ dữ liệu cho một địa bàn (VN, tỉnh, xã) và kỳ (2026, 2026H1, 2026Q3, 202608), kèm chỉ tiêu kế hoạch.");

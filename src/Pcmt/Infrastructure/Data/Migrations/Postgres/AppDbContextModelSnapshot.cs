@@ -380,6 +380,254 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("commune_classifications", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Enforcement.CaseSuspect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FullNameProtected")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("full_name_protected");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ResidenceProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("residence_protected");
+
+                    b.Property<bool>("Resident")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resident");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_suspects");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_suspects_case_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_case_suspects_person_id");
+
+                    b.ToTable("case_suspects", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.DrugCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("DetectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("detected_on");
+
+                    b.Property<string>("DetectingUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detecting_unit");
+
+                    b.Property<string>("Offences")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("offences");
+
+                    b.Property<bool>("Organised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("organised");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<bool>("Transnational")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transnational");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drug_cases");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "DetectedOn")
+                        .HasDatabaseName("ix_drug_cases_province_code_commune_code_detected_on");
+
+                    b.ToTable("drug_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.ProsecutionStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer")
+                        .HasColumnName("persons");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prosecution_stages");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_prosecution_stages_case_id");
+
+                    b.ToTable("prosecution_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.Seizure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(16, 3)
+                        .HasColumnType("numeric(16,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Substance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("substance");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seizures");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_seizures_case_id");
+
+                    b.ToTable("seizures", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.WantedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("FullNameProtected")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("full_name_protected");
+
+                    b.Property<DateOnly>("HidingFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("hiding_from");
+
+                    b.Property<string>("Offence")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("offence");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WarrantNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("warrant_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wanted_persons");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "HidingFrom")
+                        .HasDatabaseName("ix_wanted_persons_province_code_commune_code_hiding_from");
+
+                    b.ToTable("wanted_persons", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1450,6 +1698,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(2)")
                         .HasColumnName("province_code");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_cultivation_finds");
 
@@ -1496,6 +1749,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_hotspots");
@@ -1891,6 +2149,36 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Enforcement.CaseSuspect", b =>
+                {
+                    b.HasOne("Pcmt.Features.Enforcement.DrugCase", null)
+                        .WithMany("Suspects")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_suspects_drug_cases_case_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.ProsecutionStage", b =>
+                {
+                    b.HasOne("Pcmt.Features.Enforcement.DrugCase", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prosecution_stages_drug_cases_case_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.Seizure", b =>
+                {
+                    b.HasOne("Pcmt.Features.Enforcement.DrugCase", null)
+                        .WithMany("Seizures")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seizures_drug_cases_case_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.OwnsOne("Pcmt.Features.Persons.Residence", "Current", b1 =>
@@ -1986,6 +2274,15 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_aliases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.DrugCase", b =>
+                {
+                    b.Navigation("Seizures");
+
+                    b.Navigation("Stages");
+
+                    b.Navigation("Suspects");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>

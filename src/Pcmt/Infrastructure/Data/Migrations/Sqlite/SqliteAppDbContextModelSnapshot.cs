@@ -362,6 +362,254 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("commune_classifications", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Enforcement.CaseSuspect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FullNameProtected")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name_protected");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ResidenceProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("residence_protected");
+
+                    b.Property<bool>("Resident")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_suspects");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_suspects_case_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_case_suspects_person_id");
+
+                    b.ToTable("case_suspects", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.DrugCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("DetectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_on");
+
+                    b.Property<string>("DetectingUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detecting_unit");
+
+                    b.Property<string>("Offences")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offences");
+
+                    b.Property<bool>("Organised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organised");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<bool>("Transnational")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transnational");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drug_cases");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "DetectedOn")
+                        .HasDatabaseName("ix_drug_cases_province_code_commune_code_detected_on");
+
+                    b.ToTable("drug_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.ProsecutionStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("persons");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prosecution_stages");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_prosecution_stages_case_id");
+
+                    b.ToTable("prosecution_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.Seizure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(16, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Substance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("substance");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seizures");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_seizures_case_id");
+
+                    b.ToTable("seizures", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.WantedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("FullNameProtected")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name_protected");
+
+                    b.Property<DateOnly>("HidingFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hiding_from");
+
+                    b.Property<string>("Offence")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offence");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WarrantNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warrant_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wanted_persons");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "HidingFrom")
+                        .HasDatabaseName("ix_wanted_persons_province_code_commune_code_hiding_from");
+
+                    b.ToTable("wanted_persons", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1415,6 +1663,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("province_code");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_cultivation_finds");
 
@@ -1461,6 +1714,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
                         .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_hotspots");
@@ -1856,6 +2114,36 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Enforcement.CaseSuspect", b =>
+                {
+                    b.HasOne("Pcmt.Features.Enforcement.DrugCase", null)
+                        .WithMany("Suspects")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_suspects_drug_cases_case_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.ProsecutionStage", b =>
+                {
+                    b.HasOne("Pcmt.Features.Enforcement.DrugCase", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prosecution_stages_drug_cases_case_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.Seizure", b =>
+                {
+                    b.HasOne("Pcmt.Features.Enforcement.DrugCase", null)
+                        .WithMany("Seizures")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seizures_drug_cases_case_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.OwnsOne("Pcmt.Features.Persons.Residence", "Current", b1 =>
@@ -1951,6 +2239,15 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_aliases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Enforcement.DrugCase", b =>
+                {
+                    b.Navigation("Seizures");
+
+                    b.Navigation("Stages");
+
+                    b.Navigation("Suspects");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
