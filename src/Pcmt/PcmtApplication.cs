@@ -17,6 +17,7 @@ using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Audit;
 using Pcmt.Features.Classification;
 using Pcmt.Features.DataBreaches;
+using Pcmt.Features.Enforcement;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
@@ -168,6 +169,7 @@ public static class PcmtApplication
         services.AddPlans(); // Plans, tasks, projects and budget (issue 12)
         // Periodic reports
         services.AddReports(configuration);
+        services.AddEnforcement(); // Enforcement (drug cases, seizures, wanted persons)
         return builder;
     }
 
@@ -220,6 +222,7 @@ public static class PcmtApplication
         // Periodic reports
         api.MapReportsApi();
         api.MapExchangeApi();
+        api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Enforcement;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.SupplySide;
 
@@ -109,6 +110,19 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
             .GroupBy(a => new { a.ProvinceCode, a.CommuneCode })
             .Select(g => new { g.Key.ProvinceCode, g.Key.CommuneCode, Offenders = g.Sum(a => a.Offenders), Residents = g.Sum(a => a.ResidentOffenders ?? a.Offenders) })
             .ToDictionaryAsync(g => (g.ProvinceCode, g.CommuneCode), g => (g.Offenders, g.Residents), cancellationToken);
+        // Enforcement: suspects of the cases detected in the period count as arrested offenders beside the bulk arrest counts
+        // (contract "Enforcement"); wanted persons hiding in the commune during the period block drug-free status (Art 6.2).
+        // The scope filter stays on: a run is made by the province's police or by a user who sees the whole installation.
+        var caseArrests = await db.Set<DrugCase>().AsNoTracking()
+            .Where(c => (province == null || c.ProvinceCode == province) && c.DetectedOn >= from && c.DetectedOn <= to)
+            .SelectMany(c => c.Suspects.Select(s => new { c.ProvinceCode, c.CommuneCode, s.Resident }))
+            .GroupBy(s => new { s.ProvinceCode, s.CommuneCode })
+            .Select(g => new { g.Key.ProvinceCode, g.Key.CommuneCode, Offenders = g.Count(), Residents = g.Count(s => s.Resident) })
+            .ToDictionaryAsync(g => (g.ProvinceCode, g.CommuneCode), g => (g.Offenders, g.Residents), cancellationToken);
+        var wanted = await db.Set<WantedPerson>().AsNoTracking()
+            .Where(w => (province == null || w.ProvinceCode == province) && w.HidingFrom <= to && (w.EndedOn == null || w.EndedOn >= from))
+            .GroupBy(w => new { w.ProvinceCode, w.CommuneCode }).Select(g => new { g.Key.ProvinceCode, g.Key.CommuneCode, Count = g.Count() })
+            .ToDictionaryAsync(g => (g.ProvinceCode, g.CommuneCode), g => g.Count, cancellationToken);
         // Art 4.1.d / 4.2.d count plants "discovered and destroyed". Summed here: SQLite cannot sum decimals.
         var plants = await db.Set<CultivationFind>().IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
             .Where(c => (province == null || c.ProvinceCode == province) && c.FoundOn >= from && c.FoundOn <= to && c.DestroyedOn != null)
@@ -151,9 +165,12 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
 
             var (users, blockers) = people.GetValueOrDefault(key);
             var (offenders, residentOffenders) = arrests.GetValueOrDefault(key);
+            var (caseOffenders, caseResidents) = caseArrests.GetValueOrDefault(key);
+            offenders += caseOffenders;
+            residentOffenders += caseResidents;
             var (plantCount, area) = plantTotals.GetValueOrDefault(key);
             var (@class, snapshot) = CommuneClassifier.Classify(new CommuneFigures(population.TryGetValue(key, out var r) ? r : null, users, blockers,
-                points.GetValueOrDefault(key), offenders, residentOffenders, plantCount, area, onRoute.Contains(key)));
+                points.GetValueOrDefault(key), offenders, residentOffenders, plantCount, area, onRoute.Contains(key), wanted.GetValueOrDefault(key)));
             row.ComputedClass = @class;
             if (row.ManualReason is null)
                 row.Class = @class;

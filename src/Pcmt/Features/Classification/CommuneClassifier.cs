@@ -10,13 +10,14 @@ public sealed record CommuneFigures(
     int ResidentOffenders,
     int Plants,
     decimal AreaM2,
-    bool OnRoute);
+    bool OnRoute,
+    int WantedHiding = 0);
 
 /// <summary>Why a commune got its class: every criterion with its value, kept with the result (the "criteria snapshot").</summary>
 public sealed record CriteriaSnapshot(
     int? Residents, int Users, int DrugFreeBlockers, int Points, int Offenders, int ResidentOffenders, int Plants, decimal AreaM2, bool OnRoute,
     decimal? UsersRate, decimal? OffendersRate,
-    IReadOnlyList<string> TypeI, IReadOnlyList<string> TypeII, IReadOnlyList<string> TypeIII, IReadOnlyList<string> DrugFreeFailed, string? Note);
+    IReadOnlyList<string> TypeI, IReadOnlyList<string> TypeII, IReadOnlyList<string> TypeIII, IReadOnlyList<string> DrugFreeFailed, string? Note, int WantedHiding = 0);
 
 public static class CommuneClasses
 {
@@ -61,7 +62,8 @@ public static class CommuneClassifier
         if (f.DrugFreeBlockers > 0)
             drugFreeFailed.Add("6.1");
         // Illegal cultivation found in the commune is a violation of the drug law in the area (Art 6.2, interpretation).
-        if (f.ResidentOffenders > 0 || f.Plants > 0 || f.AreaM2 > 0)
+        // Art 6.2 also requires that no person wanted for a drug crime hides in the area ("không có đối tượng truy nã về ma túy lẩn trốn").
+        if (f.ResidentOffenders > 0 || f.Plants > 0 || f.AreaM2 > 0 || f.WantedHiding > 0)
             drugFreeFailed.Add("6.2");
         if (f.Points > 0)
             drugFreeFailed.Add("6.3");
@@ -106,7 +108,7 @@ public static class CommuneClassifier
         }
 
         return (result, new CriteriaSnapshot(f.Residents, f.Users, f.DrugFreeBlockers, f.Points, f.Offenders, f.ResidentOffenders, f.Plants, f.AreaM2, f.OnRoute,
-            usersRate, offendersRate, typeI, typeII, typeIII, drugFreeFailed, note));
+            usersRate, offendersRate, typeI, typeII, typeIII, drugFreeFailed, note, f.WantedHiding));
     }
 
     /// <summary>Art 5: a province is a hotspot when it meets at least 4 of the 6 criteria.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Classification;
+using Pcmt.Features.Enforcement;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.SupplySide;
@@ -15,8 +16,22 @@ namespace Pcmt.Features.Indicators;
 /// </summary>
 public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, FacilityRegister facilities, Reports.ReportedIndicators reported)
 {
-    // Source: "computed" from the records, or "reports" with the approved reports (Reports) it was taken from.
-    public sealed record Value(string Code, string Area, string Period, decimal? Amount, decimal? Numerator, decimal? Denominator, decimal? Target, string Unit, string? Note, string Source = "computed", IReadOnlyList<string>? Reports = null);
+    // Source: "computed" from the records, or "reports" with the approved reports (Reports) it was taken from; Previous and
+    // ChangePercent compare with the same period of the previous year (case indicators).
+    public sealed record Value(string Code, string Area, string Period, decimal? Amount, decimal? Numerator, decimal? Denominator, decimal? Target, string Unit, string? Note,
+        decimal? Previous = null, decimal? ChangePercent = null, string Source = "computed", IReadOnlyList<string>? Reports = null);
+
+    /// <summary>
+    /// Yearly growth targets of the case indicators when the province sets none (% over the same period of the previous year):
+    /// border, transnational +3 %, cyber +5 % (Lâm Đồng plan, 000 §II), cases +5 % (Bắc Kạn plan, 001).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, decimal> GrowthTargets = new Dictionary<string, decimal>
+    {
+        ["BORDER-CASES"] = 3,
+        ["TRANSNATIONAL-CASES"] = 3,
+        ["CYBER-CASES"] = 5,
+        ["CASES-TREND"] = 5,
+    };
 
     [GeneratedRegex(@"^(\d{4})(?:(H[12])|(Q[1-4])|(0[1-9]|1[0-2]))?$")]
     private static partial Regex PeriodPattern();
@@ -70,12 +85,22 @@ public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, 
         {
             decimal? share = fromReports.Denominator > 0 ? Math.Round(100m * fromReports.Numerator!.Value / fromReports.Denominator.Value, 2) : null;
             return new Value(code, area, period!, share, fromReports.Numerator, fromReports.Denominator, target, indicator.Unit,
-                $"Tổng hợp từ {fromReports.Sources.Count} báo cáo định kỳ đã phê duyệt.", "reports", fromReports.Sources);
+                $"Tổng hợp từ {fromReports.Sources.Count} báo cáo định kỳ đã phê duyệt.", Source: "reports", Reports: fromReports.Sources);
         }
 
         if (!indicator.Computable)
             return new Value(code, area, period!, null, null, null, target, indicator.Unit,
                 indicator.Source == "reported" ? "Chỉ tiêu do cơ quan báo cáo định kỳ; chưa có báo cáo cho kỳ này." : "Cần sổ vụ án (chưa có trong hệ thống).");
+
+        if (GrowthTargets.TryGetValue(code, out var growth))
+        {
+            // Counted against the same period of the previous year; the target is the growth in % the plan requires.
+            var now = await CasesAsync(code, province, commune, from, to, cancellationToken);
+            var before = await CasesAsync(code, province, commune, from.AddYears(-1), to.AddYears(-1), cancellationToken);
+            decimal? change = before > 0 ? Math.Round(100m * (now - before) / before, 2) : null;
+            return new Value(code, area, period!, now, now, null, target ?? growth, indicator.Unit,
+                before == 0 ? "Cùng kỳ năm trước không có vụ nào; không tính được tỷ lệ thay đổi." : null, before, change);
+        }
 
         var (numerator, denominator) = code switch
         {
@@ -97,6 +122,22 @@ public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, 
 
     private static IQueryable<T> In<T>(IQueryable<T> query, string? province, string? commune) where T : IUnitScoped =>
         commune is not null ? query.Where(e => e.CommuneCode == commune) : province is not null ? query.Where(e => e.ProvinceCode == province) : query;
+
+    /// <summary>Cases detected in the period (the scope filter applies) that the indicator counts.</summary>
+    private async Task<decimal> CasesAsync(string code, string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var cases = In(db.Set<DrugCase>().AsNoTracking(), province, commune).Where(c => c.DetectedOn >= from && c.DetectedOn <= to);
+        cases = code switch
+        {
+            "BORDER-CASES" => cases.Where(c => CaseRoutes.Border.Contains(c.Route)),
+            // "Số vụ có tổ chức, xuyên quốc gia": the plan lists both kinds (comma), so a case that is either counts.
+            "TRANSNATIONAL-CASES" => cases.Where(c => c.Organised || c.Transnational),
+            "CYBER-CASES" => cases.Where(c => c.Route == CaseRoutes.Cyber),
+            // Mua bán, tàng trữ, vận chuyển trái phép chất ma túy: BLHS 2015 Điều 249, 250, 251.
+            _ => cases.Where(c => c.Offences.Contains("249") || c.Offences.Contains("250") || c.Offences.Contains("251")),
+        };
+        return await cases.CountAsync(ct);
+    }
 
     private async Task<(decimal, decimal?)> DrugFreeAsync(string? province, string? commune, int year, CancellationToken ct)
     {

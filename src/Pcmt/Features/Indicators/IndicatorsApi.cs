@@ -32,6 +32,8 @@ public static class IndicatorsApi
                     note = v.Note,
                     source = v.Source,
                     reports = v.Reports,
+                    previous = v.Previous,
+                    change = v.ChangePercent,
                 })))
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Giá trị chỉ tiêu tính mới từ dữ liệu cho một địa bàn (VN, tỉnh, xã) và kỳ (2026, 2026H1, 2026Q3, 202608), kèm chỉ tiêu kế hoạch.");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Pcmt.Features.SupplySide;
 
 /// <summary>Điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy (QĐ 28/2025 Art 2.1) or đối tượng bán lẻ: detected, and cleared when triệt xóa.</summary>
-public sealed class Hotspot : IUnitScoped
+public sealed class Hotspot : IUnitScoped, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -19,6 +19,8 @@ public sealed class Hotspot : IUnitScoped
     public DateOnly? ClearedOn { get; set; }
 
     public string? Description { get; set; }
+
+    public Guid Version { get; set; }
 }
 
 /// <summary>Bắt giữ: drug offenders arrested in a commune on a day (counts), and how many of them live there.</summary>
@@ -39,7 +41,7 @@ public sealed class Arrest : IUnitScoped
 }
 
 /// <summary>Phát hiện trồng trái phép cây có chứa chất ma túy: plants and area found, and when destroyed.</summary>
-public sealed class CultivationFind : IUnitScoped
+public sealed class CultivationFind : IUnitScoped, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -54,6 +56,8 @@ public sealed class CultivationFind : IUnitScoped
     public decimal AreaM2 { get; set; }
 
     public DateOnly? DestroyedOn { get; set; }
+
+    public Guid Version { get; set; }
 }
 
 /// <summary>Tuyến trọng điểm phức tạp về ma túy (QĐ 28 Art 3): intra- or inter-provincial, with the communes it crosses.</summary>
@@ -85,6 +89,7 @@ public sealed class SupplyConfigurations :
         builder.Property(h => h.Kind).HasMaxLength(30);
         builder.Property(h => h.Description).HasMaxLength(1000);
         builder.HasIndex(h => new { h.ProvinceCode, h.CommuneCode, h.DetectedOn });
+        builder.Property(h => h.Version).IsConcurrencyToken();
     }
 
     public void Configure(EntityTypeBuilder<Arrest> builder)
@@ -102,6 +107,7 @@ public sealed class SupplyConfigurations :
         builder.Property(c => c.CommuneCode).HasMaxLength(5);
         builder.Property(c => c.AreaM2).HasPrecision(12, 2);
         builder.HasIndex(c => new { c.ProvinceCode, c.CommuneCode, c.FoundOn });
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 
     public void Configure(EntityTypeBuilder<HotspotRoute> builder)

@@ -104,10 +104,30 @@ public static class SupplySideApi
             .WithTags("Supply side").RequireAuthorization(Permissions.ClassifyCommunes)
             .WithSummary("Tuyến trọng điểm phức tạp về ma túy (QĐ 28/2025 Điều 3) và các xã nằm trên tuyến.");
 
-        api.MapGet("/hotspots", async (AppDbContext db, string? commune, CancellationToken ct) =>
-                Results.Ok(new { items = await db.Set<Hotspot>().AsNoTracking().Where(h => commune == null || h.CommuneCode == commune).OrderByDescending(h => h.DetectedOn).Take(500).ToListAsync(ct) }))
+        api.MapGet("/hotspots", (SupplyFollowUp follow, string? commune, string? status, int? page, int? pageSize, CancellationToken ct) =>
+                PagedResults.ListAsync(page, pageSize, paging => follow.HotspotsAsync(commune, status, paging, ct)))
             .WithTags("Supply side").RequireAuthorization(Permissions.ViewSupplySide)
-            .WithSummary("Các điểm trong địa bàn (500 mới nhất).");
+            .WithSummary("Các điểm trong địa bàn, mới phát hiện trước; status = open (chưa triệt xóa) hoặc cleared.");
+
+        api.MapPatch("/hotspots/{id:guid}", async (SupplyFollowUp follow, Guid id, SupplyFollowUp.HotspotPatch input, CancellationToken ct) =>
+                (await follow.PatchHotspotAsync(id, input, ct)).ToHttpResult(_ => Results.NoContent()))
+            .WithTags("Supply side").RequireAuthorization(Permissions.RecordSupplySide)
+            .WithSummary("Điểm được triệt xóa sau khi ghi nhận ({ clearedOn }), hoặc sửa thông tin; version cũ → 409.");
+
+        api.MapGet("/cultivation-finds", (SupplyFollowUp follow, string? commune, string? status, int? page, int? pageSize, CancellationToken ct) =>
+                PagedResults.ListAsync(page, pageSize, paging => follow.CultivationAsync(commune, status, paging, ct)))
+            .WithTags("Supply side").RequireAuthorization(Permissions.ViewSupplySide)
+            .WithSummary("Các vụ phát hiện trồng cây có chứa chất ma túy trong địa bàn; status = open hoặc destroyed.");
+
+        api.MapPatch("/cultivation-finds/{id:guid}", async (SupplyFollowUp follow, Guid id, SupplyFollowUp.CultivationPatch input, CancellationToken ct) =>
+                (await follow.PatchCultivationAsync(id, input, ct)).ToHttpResult(_ => Results.NoContent()))
+            .WithTags("Supply side").RequireAuthorization(Permissions.RecordSupplySide)
+            .WithSummary("Diện tích, số cây được triệt phá sau khi ghi nhận ({ destroyedOn }), hoặc sửa thông tin; version cũ → 409.");
+
+        api.MapGet("/hotspot-routes", async (SupplyFollowUp follow, CurrentUser user, CancellationToken ct) =>
+                Results.Ok(new { items = await follow.RoutesAsync(user, ct) }))
+            .WithTags("Supply side").RequireAuthorization(Permissions.ViewSupplySide)
+            .WithSummary("Các tuyến trọng điểm của tỉnh.");
     }
 
     private static async Task<AdministrativeUnit?> CommuneAsync(AppDbContext db, CurrentUser user, string? code, Dictionary<string, string[]> errors, CancellationToken ct)
