@@ -21,6 +21,7 @@ using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
+using Pcmt.Features.Tips;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -157,6 +158,7 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        services.AddTips(configuration);
         return builder;
     }
 
@@ -201,6 +203,7 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        api.MapTipsApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

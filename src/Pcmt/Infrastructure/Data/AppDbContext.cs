@@ -11,6 +11,7 @@ using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.SupportServices;
+using Pcmt.Features.Tips;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -77,6 +78,9 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Tips (tố giác)
+    public DbSet<Tip> Tips => Set<Tip>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

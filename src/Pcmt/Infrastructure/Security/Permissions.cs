@@ -30,6 +30,11 @@ public static class Permissions
     public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
+    // Tố giác (Tips): reading tips, routing them to a commune, closing them with an outcome.
+    public const string ViewTips = "tips.view";
+    public const string RouteTips = "tips.route";
+    public const string CloseTips = "tips.close";
+
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)

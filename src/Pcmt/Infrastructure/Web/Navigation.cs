@@ -17,6 +17,7 @@ public static class Navigation
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
+        new("Tin tố giác", "/Tips/Index", Permissions.ViewTips), // Tips
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
     ];

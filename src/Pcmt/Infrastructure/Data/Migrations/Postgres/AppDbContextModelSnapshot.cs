@@ -1618,6 +1618,165 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("support_services", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Tips.Tip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("ContactProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_protected");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("duplicate_of_id");
+
+                    b.Property<Guid?>("HotspotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hotspot_id");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("receipt_code");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("ReportedCommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("reported_commune_code");
+
+                    b.Property<string>("SchoolNameProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("school_name_protected");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TextProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_protected");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("updated_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tips");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tips_receipt_code");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Status")
+                        .HasDatabaseName("ix_tips_province_code_commune_code_status");
+
+                    b.ToTable("tips", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ContentProtected")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content_protected");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<bool>("MetadataKept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("metadata_kept");
+
+                    b.Property<Guid>("TipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tip_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tip_photos");
+
+                    b.HasIndex("TipId")
+                        .HasDatabaseName("ix_tip_photos_tip_id");
+
+                    b.ToTable("tip_photos", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1988,9 +2147,24 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_person_aliases_persons_person_id");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>
+                {
+                    b.HasOne("Pcmt.Features.Tips.Tip", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tip_photos_tips_tip_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Tips.Tip", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

@@ -1583,6 +1583,165 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("support_services", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Tips.Tip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("ContactProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_protected");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duplicate_of_id");
+
+                    b.Property<Guid?>("HotspotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hotspot_id");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_code");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("ReportedCommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_commune_code");
+
+                    b.Property<string>("SchoolNameProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_name_protected");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TextProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_protected");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tips");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tips_receipt_code");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Status")
+                        .HasDatabaseName("ix_tips_province_code_commune_code_status");
+
+                    b.ToTable("tips", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ContentProtected")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content_protected");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<bool>("MetadataKept")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("metadata_kept");
+
+                    b.Property<Guid>("TipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tip_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tip_photos");
+
+                    b.HasIndex("TipId")
+                        .HasDatabaseName("ix_tip_photos_tip_id");
+
+                    b.ToTable("tip_photos", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1953,9 +2112,24 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_person_aliases_persons_person_id");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>
+                {
+                    b.HasOne("Pcmt.Features.Tips.Tip", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tip_photos_tips_tip_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Tips.Tip", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }
