@@ -26,6 +26,7 @@ using Pcmt.Features.Plans;
 using Pcmt.Features.Reports;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
+using Pcmt.Features.Tips;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -170,6 +171,7 @@ public static class PcmtApplication
         // Periodic reports
         services.AddReports(configuration);
         services.AddEnforcement(); // Enforcement (drug cases, seizures, wanted persons)
+        services.AddTips(configuration);
         return builder;
     }
 
@@ -223,6 +225,7 @@ public static class PcmtApplication
         api.MapReportsApi();
         api.MapExchangeApi();
         api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
+        api.MapTipsApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

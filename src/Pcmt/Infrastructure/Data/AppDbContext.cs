@@ -11,6 +11,7 @@ using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.SupportServices;
+using Pcmt.Features.Tips;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -93,6 +94,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     // Sự cố dữ liệu cá nhân (issue 18)
     public DbSet<Pcmt.Features.DataBreaches.DataBreach> DataBreaches => Set<Pcmt.Features.DataBreaches.DataBreach>();
+    // Tips (tố giác)
+    public DbSet<Tip> Tips => Set<Tip>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -43,6 +43,10 @@ public static class Permissions
     public const string LeadReports = "reports.lead";
     public const string ManageReportTemplates = "reports.templates";
     public const string ExchangeReports = "reports.exchange";
+    // Tố giác (Tips): reading tips, routing them to a commune, closing them with an outcome.
+    public const string ViewTips = "tips.view";
+    public const string RouteTips = "tips.route";
+    public const string CloseTips = "tips.close";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -34,11 +34,13 @@ public static class Roles
             Permissions.ManageDataBreaches], // issue 18: breach register (Law 91/2025/QH15)
         [ProvincePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.OverrideCitizenIdCheck, Permissions.ViewPersonAccessLog, Permissions.BreakGlass,
             Permissions.ReviewDuplicates, Permissions.MergePersons, Permissions.RecordCases, Permissions.RecordHealthFindings, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
-            Permissions.ManageFacilities, Permissions.RecordSupplySide, Permissions.ViewSupplySide, Permissions.ClassifyCommunes, Permissions.ManageTargets],
+            Permissions.ManageFacilities, Permissions.RecordSupplySide, Permissions.ViewSupplySide, Permissions.ClassifyCommunes, Permissions.ManageTargets,
+            Permissions.ViewTips, Permissions.RouteTips, Permissions.CloseTips],
         // The commune police chief decides management, voluntary rehab, supervision and prepares the compulsory dossier (Law 120 Art 24, 35; NĐ 163 Art 59, 91).
         [CommunePolice] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.RegisterPersons, Permissions.ReviewDuplicates,
             Permissions.RecordCases, Permissions.RecordHealthFindings, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
-            Permissions.RecordSupplySide, Permissions.ViewSupplySide],
+            Permissions.RecordSupplySide, Permissions.ViewSupplySide,
+            Permissions.ViewTips, Permissions.CloseTips],
         // The commune chairperson decides post-rehab management (Law 120 Art 42; NĐ 163 Art 134) and assigns supporters.
         [CommuneCommittee] = [Permissions.ViewAdministrativeUnits, Permissions.EditPopulation, Permissions.ViewPersons, Permissions.DecidePostRehab, Permissions.IssueDocuments, Permissions.RecordServices,
             Permissions.ViewSupplySide],

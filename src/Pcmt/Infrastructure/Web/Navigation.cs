@@ -25,6 +25,7 @@ public static class Navigation
         // Periodic reports
         new("Báo cáo định kỳ", "/Reports/Index", Permissions.ViewAdministrativeUnits),
         new("Duyệt báo cáo", "/Reports/Review", Permissions.ReviewReports),
+        new("Tin tố giác", "/Tips/Index", Permissions.ViewTips), // Tips
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18
