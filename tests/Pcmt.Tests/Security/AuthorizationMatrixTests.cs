@@ -35,6 +35,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewSupplySide,
         ClassifyCommunes,
         ClassifyCommunesOrCountry,
+
+        // Population link and case-file corrections (issue 16)
+        VoidCaseRecords,
+        CheckPopulation,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -116,6 +120,9 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/indicators/{code}/values"] = Access.SignedIn,
         ["GET /api/v1/indicators/{code}/records"] = Access.SignedIn,
         ["PUT /api/v1/indicators/{code}/targets/{area}/{year:int}"] = Access.ClassifyCommunes,
+        // Population link and case-file corrections (issue 16)
+        ["POST /api/v1/persons/{id:guid}/case-records/{recordId:guid}/void"] = Access.VoidCaseRecords,
+
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -192,6 +199,8 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
         Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
+        Access.VoidCaseRecords => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff,
+        Access.CheckPopulation => role is Roles.ProvincePolice or Roles.CommunePolice,
         _ => false,
     };
 

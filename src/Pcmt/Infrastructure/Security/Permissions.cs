@@ -30,6 +30,10 @@ public static class Permissions
     public const string ClassifyCountry = "classification.run-national";
     public const string ManageTargets = "indicators.targets";
 
+    // Population link and case-file corrections (issue 16)
+    public const string VoidCaseRecords = "cases.void";
+    public const string CheckPopulation = "persons.population-check";
+
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
