@@ -49,6 +49,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ManageReportTemplates,
         ExchangeReports,
         ProvinceLevel,
+
+        // Population link and case-file corrections (issue 16)
+        VoidCaseRecords,
+        CheckPopulation,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -171,6 +175,9 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/reports/annual"] = Access.SignedIn,
         ["GET /api/v1/exchange/adx"] = Access.ExchangeReports,
         ["POST /api/v1/exchange/adx"] = Access.ExchangeReports,
+        // Population link and case-file corrections (issue 16)
+        ["POST /api/v1/persons/{id:guid}/case-records/{recordId:guid}/void"] = Access.VoidCaseRecords,
+
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
@@ -279,6 +286,8 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ManageReportTemplates => role == Roles.ProvincePolice,
         Access.ExchangeReports => role is Roles.ProvincePolice or Roles.Admin,
         Access.ProvinceLevel => role is Roles.ProvincePolice or Roles.Admin or Roles.Viewer, // with the province or national scope these users have here
+        Access.VoidCaseRecords => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff,
+        Access.CheckPopulation => role is Roles.ProvincePolice or Roles.CommunePolice,
         _ => false,
     };
 

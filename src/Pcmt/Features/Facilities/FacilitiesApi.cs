@@ -34,7 +34,7 @@ public sealed class FacilityRegister(AppDbContext db, TimeProvider clock)
         if (ids.Count == 0)
             return counts;
         var kinds = new[] { CaseEventKinds.RehabEpisode, CaseEventKinds.RehabEnd, CaseEventKinds.TherapyAdmission, CaseEventKinds.TherapyEnd };
-        var records = await db.CaseRecords.AsNoTracking().Where(r => kinds.Contains(r.Kind)).OrderBy(r => r.Sequence).Select(r => new { r.Id, r.Payload }).ToListAsync(cancellationToken);
+        var records = await db.CaseRecords.AsNoTracking().Where(r => kinds.Contains(r.Kind) && r.VoidedAt == null).OrderBy(r => r.Sequence).Select(r => new { r.Id, r.Payload }).ToListAsync(cancellationToken);
         var placed = new Dictionary<Guid, Guid>();
         foreach (var record in records)
         {

@@ -160,7 +160,7 @@ public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, 
         var persons = In(db.Persons.AsNoTracking(), province, commune).Select(p => p.Id);
         // Known users: a positive test in the period, whether or not a measure followed.
         var positive = await db.CaseRecords.AsNoTracking()
-            .Where(r => r.Kind == CaseEventKinds.DrugTest && r.OccurredAt >= start && r.OccurredAt <= end && r.Payload.Contains("\"result\":\"positive\"") && persons.Contains(r.PersonId))
+            .Where(r => r.Kind == CaseEventKinds.DrugTest && r.VoidedAt == null && r.OccurredAt >= start && r.OccurredAt <= end && r.Payload.Contains("\"result\":\"positive\"") && persons.Contains(r.PersonId))
             .Select(r => r.PersonId).Distinct().ToListAsync(ct);
         return (managed.Count, managed.Union(positive).Count());
     }

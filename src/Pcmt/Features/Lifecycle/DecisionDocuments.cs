@@ -26,7 +26,7 @@ public sealed class DecisionDocuments(AppDbContext db, PersonCaseFiles files, Pe
             return new Failure.NotFound();
         var (file, records) = await files.ReadAsync(person, cancellationToken);
         var kind = form switch { "04" => CaseEventKinds.ManagementDecision, "22" => CaseEventKinds.RehabEpisode, _ => CaseEventKinds.PostRehabDecision };
-        var record = records.LastOrDefault(r => r.Kind == kind && (recordId is null || r.Id == recordId)
+        var record = records.LastOrDefault(r => r.Kind == kind && !r.Voided && (recordId is null || r.Id == recordId)
             && (form != "22" || r.Event is RehabDecided { Compulsory: false }));
         if (record is null)
             return new Failure.Invalid("recordId", "Hồ sơ chưa có quyết định tương ứng để in mẫu " + form + ".");

@@ -10,6 +10,8 @@ public static class LifecycleApi
 
     public sealed record HolidayInput(string? Name, bool? Provisional);
 
+    public sealed record VoidInput(string? Reason);
+
     private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public static void MapLifecycleApi(this RouteGroupBuilder api)
@@ -126,6 +128,12 @@ public static class LifecycleApi
             .RequireAuthorization(Permissions.RecordCases)
             .WithSummary("Vi phạm (Luật 120/2025 Điều 47; NĐ 163/2026 Điều 24–25): nhắc nhở, kiểm điểm, rồi lập hồ sơ bắt buộc.");
 
+        // Corrections (issue 16): a mistaken fact is voided, kept in the history, and the file is recomputed without it.
+        persons.MapPost("/case-records/{recordId:guid}/void", async (PersonCaseFiles files, Guid id, Guid recordId, VoidInput input, CancellationToken ct) =>
+                (await files.VoidAsync(id, recordId, input.Reason, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.VoidCaseRecords)
+            .WithSummary("Hủy một bản ghi nhầm (ghi rõ lý do): bản ghi vẫn hiện trong lịch sử, được đánh dấu đã hủy; tình trạng, thời hạn, danh sách và việc cần làm được tính lại. 400 khi bản ghi sau phụ thuộc vào nó.");
+
         persons.MapGet("/case-file", async (AppDbContext db, PersonCaseFiles files, AuditLog audit, Guid id, CancellationToken ct) =>
             {
                 var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -139,7 +147,11 @@ public static class LifecycleApi
                     cases = file.Cases.Select(c => new { c.Id, c.Type, c.Title, c.Regime, c.State, startsOn = c.StartsOn is null ? null : Day(c.StartsOn), endsOn = c.EndsOn is null ? null : Day(c.EndsOn), c.TermMonths, c.DecisionNumber }),
                     workItems = file.Obligations.Select(o => new { o.Kind, o.SourceId, o.Title, dueAt = o.DueAt.ToOffset(TimeSpan.FromHours(7)), o.LegalBasis, o.Authority, o.Form }),
                     lists = file.Lists.Select(l => new { l.List, l.SourceId, fromOn = Day(l.From), toOn = l.To is null ? null : Day(l.To), l.RemovalReason }),
-                    records = records.Select(r => new { r.Id, r.Kind, occurredAt = new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)), r.RecordedBy, data = System.Text.Json.JsonDocument.Parse(r.Payload).RootElement }),
+                    records = records.Select(r => new
+                    {
+                        r.Id, r.Kind, occurredAt = new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)), r.RecordedBy, data = System.Text.Json.JsonDocument.Parse(r.Payload).RootElement,
+                        voided = r.Voided, voidedAt = r.VoidedAt is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)) : (DateTimeOffset?)null, r.VoidedBy, r.VoidReason,
+                    }),
                 });
             })
             .RequireAuthorization(Permissions.ViewPersons)

@@ -24,6 +24,18 @@ public sealed class CaseRecord : IPersonRecord
 
     public DateTime RecordedAt { get; set; }
 
+    /// <summary>The scope (commune, province or facility code) of the recording user: the unit that may void the fact.</summary>
+    public string? RecordedScope { get; set; }
+
+    /// <summary>Hủy bản ghi: set when the fact was voided; it stays in the history and the fold skips it.</summary>
+    public DateTime? VoidedAt { get; set; }
+
+    public string? VoidedBy { get; set; }
+
+    public string? VoidReason { get; set; }
+
+    public bool Voided => VoidedAt is not null;
+
     public CaseEvent Event => CaseEvent.FromJson(Payload);
 }
 
@@ -116,6 +128,10 @@ public sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecor
     {
         builder.ToTable("case_records");
         builder.Ignore(r => r.Event);
+        builder.Ignore(r => r.Voided);
+        builder.Property(r => r.RecordedScope).HasMaxLength(60);
+        builder.Property(r => r.VoidedBy).HasMaxLength(256);
+        builder.Property(r => r.VoidReason).HasMaxLength(1000);
         // The sequence is the key (auto-increment on both providers) and orders facts recorded with the same moment.
         builder.HasKey(r => r.Sequence);
         builder.HasIndex(r => r.Id).IsUnique();

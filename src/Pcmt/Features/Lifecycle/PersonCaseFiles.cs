@@ -46,6 +46,7 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
             Payload = fact.ToJson(),
             RecordedBy = user.UserName,
             RecordedAt = now.UtcDateTime,
+            RecordedScope = user.ScopeCode,
         };
         var after = CaseFile.Evaluate([.. entries, new CaseEntry(record.Id, fact)], facts, now, parameters, calendar);
         // Refused: the new fact itself, or a later fact it makes inconsistent (a back-dated entry).
@@ -78,11 +79,77 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
         return (file, records);
     }
 
-    /// <summary>The person's facts in recording order, each payload deserialised once.</summary>
+    /// <summary>The person's facts in recording order (voided ones included, for the history); the entries to fold skip the voided.</summary>
     private async Task<(List<CaseRecord> Records, List<CaseEntry> Entries)> LoadAsync(Guid personId, CancellationToken cancellationToken)
     {
         var records = await db.CaseRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
-        return (records, records.Select(r => new CaseEntry(r.Id, r.Event)).ToList());
+        return (records, records.Where(r => !r.Voided).Select(r => new CaseEntry(r.Id, r.Event)).ToList());
+    }
+
+    /// <summary>
+    /// Hủy bản ghi nhầm: marks a fact void (who, when, why) and re-projects the file without it. Refused (400) when a fact
+    /// still in force depends on it: folding without it would refuse a fact that was accepted, so that one must be voided first.
+    /// Only the unit that recorded it (same scope, or the province above that commune) with the permission that records its kind.
+    /// </summary>
+    public async Task<Result<CaseFileResult>> VoidAsync(Guid personId, Guid recordId, string? reason, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, cancellationToken);
+        if (person is null)
+            return new Failure.NotFound();
+        var record = await db.CaseRecords.FirstOrDefaultAsync(r => r.PersonId == personId && r.Id == recordId, cancellationToken);
+        if (record is null)
+            return new Failure.NotFound();
+        if (!user.Can(CaseRecordVoiding.PermissionFor(record.Kind)) || !await IsAuthorUnitAsync(record, cancellationToken))
+            return new Failure.Forbidden();
+        var text = reason?.Trim() ?? "";
+        if (text.Length < 10)
+            return new Failure.Invalid("reason", "Ghi rõ lý do hủy bản ghi (ít nhất 10 ký tự).");
+        if (text.Length > 1000)
+            return new Failure.Invalid("reason", "Lý do tối đa 1000 ký tự.");
+        if (record.Voided)
+            return new Failure.Invalid("recordId", "Bản ghi này đã bị hủy.");
+
+        var parameters = await settings.ParametersAsync(cancellationToken);
+        var calendar = await settings.CalendarAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var (_, entries) = await LoadAsync(personId, cancellationToken);
+        var facts = FactsOf(person);
+        var current = CaseFile.Evaluate(entries, facts, now, parameters, calendar);
+        var remaining = entries.Where(e => e.Id != recordId).ToList();
+        var after = CaseFile.Evaluate(remaining, facts, now, parameters, calendar);
+        var broken = after.Errors.Where(e => !current.Errors.Contains(e)).ToList();
+        if (broken.Count > 0)
+        {
+            var dependents = await db.CaseRecords.AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(cancellationToken);
+            var names = broken.Select(e => dependents.FirstOrDefault(d => d.Id == e.EntryId) is { } d
+                ? CaseLabels.Record(d.Kind) + " ngày " + Format.Date(LegalTime.DayOf(new DateTimeOffset(DateTime.SpecifyKind(d.OccurredAt, DateTimeKind.Utc))))
+                : "một bản ghi sau").Distinct();
+            return new Failure.Invalid("recordId", "Không thể hủy: bản ghi sau phụ thuộc vào bản ghi này (" + string.Join("; ", names) + "). Hủy bản ghi đó trước.");
+        }
+
+        record.VoidedAt = now.UtcDateTime;
+        record.VoidedBy = user.UserName;
+        record.VoidReason = text;
+        await ProjectAsync(person, after, remaining, now, touch: true, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Failure.Conflict(Messages.StaleEdit);
+        }
+
+        return after;
+    }
+
+    /// <summary>The author's unit: the same scope as the recording user, or the province whose commune recorded it. Facts recorded before scopes were stored: any unit that sees the person.</summary>
+    public async Task<bool> IsAuthorUnitAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        if (user.IsSystem || record.RecordedScope is null || record.RecordedScope == user.ScopeCode)
+            return true;
+        return user.ScopeKind == ScopeKind.Province && user.ProvinceCode is { } province
+            && await db.AdministrativeUnits.AnyAsync(u => u.Code == record.RecordedScope && u.ProvinceCode == province, cancellationToken);
     }
 
     public async Task<bool> RefreshAsync(Guid personId, CancellationToken cancellationToken) =>

@@ -39,6 +39,29 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
 
     public bool CanRecordServices => user.Can(Permissions.RecordServices);
 
+    /// <summary>Whether the user may void this fact: its kind's permission (the author's unit is checked on submit).</summary>
+    public bool CanVoid(CaseRecord r) => !r.Voided && user.Can(Permissions.VoidCaseRecords) && user.Can(CaseRecordVoiding.PermissionFor(r.Kind));
+
+    /// <summary>Hủy bản ghi nhầm, with a written reason (issue 16).</summary>
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, Guid recordId, string? reason, [FromServices] PersonCaseFiles files, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.VoidCaseRecords))
+            return Forbid();
+        var result = await files.VoidAsync(id, recordId, reason, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = "Đã hủy bản ghi; tình trạng, thời hạn và việc cần làm đã được tính lại.";
+            return Redirect(Url.Page("Details", new { id })! + "#ho-so");
+        }
+
+        if (result.Failure is Failure.NotFound)
+            return NotFound();
+        if (result.Failure is Failure.Forbidden)
+            return Forbid();
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostDrugTestAsync(Guid id, string? takenAt, string? sampleType, string? result, string? substances, CancellationToken cancellationToken) =>
         RecordAsync(id, Permissions.RecordHealthFindings, "Đã ghi nhận kết quả xét nghiệm.",
             () => record.DrugTestAsync(id, new RecordCaseFacts.DrugTestInput(takenAt, sampleType, result, substances?.Split(',').ToList(), null, null), cancellationToken), cancellationToken);

@@ -47,6 +47,9 @@ public static class Permissions
     public const string ViewTips = "tips.view";
     public const string RouteTips = "tips.route";
     public const string CloseTips = "tips.close";
+    // Population link and case-file corrections (issue 16)
+    public const string VoidCaseRecords = "cases.void";
+    public const string CheckPopulation = "persons.population-check";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -68,6 +68,14 @@ public static class Roles
             Grants[role].UnionWith(permissions);
         return true;
     }
+    /// <summary>Population link and case-file corrections (issue 16): whoever records a kind of fact may void it (checked per kind); the police check identities against the national population database.</summary>
+    private static readonly Dictionary<string, string[]> PopulationAndCorrectionGrants = new()
+    {
+        [ProvincePolice] = [Permissions.VoidCaseRecords, Permissions.CheckPopulation],
+        [CommunePolice] = [Permissions.VoidCaseRecords, Permissions.CheckPopulation],
+        [CommuneCommittee] = [Permissions.VoidCaseRecords],
+        [HealthStaff] = [Permissions.VoidCaseRecords],
+    };
 
     /// <summary>Roles whose users open person files (health, drug use, criminal matters): two-factor sign-in is required for them.</summary>
     private static readonly HashSet<string> PersonFileReaders = [ProvincePolice, CommunePolice, CommuneCommittee, HealthStaff, FacilityStaff];
@@ -108,7 +116,8 @@ public static class Roles
     public static bool Exists(string? role) => role is not null && Grants.ContainsKey(role);
 
     public static bool IsGranted(string? role, string permission) =>
-        role is not null && Grants.TryGetValue(role, out var permissions) && permissions.Contains(permission);
+        role is not null && ((Grants.TryGetValue(role, out var permissions) && permissions.Contains(permission))
+            || (PopulationAndCorrectionGrants.TryGetValue(role, out var more) && more.Contains(permission)));
 
     public static bool ReadsPersonFiles(string role) => PersonFileReaders.Contains(role);
 
@@ -117,5 +126,6 @@ public static class Roles
 
     public static IReadOnlyList<ScopeKind> ScopesFor(string role) => AllowedScopes.TryGetValue(role, out var kinds) ? kinds : [];
 
-    public static IReadOnlySet<string> PermissionsOf(string role) => Grants.TryGetValue(role, out var permissions) ? permissions : new HashSet<string>();
+    public static IReadOnlySet<string> PermissionsOf(string role) =>
+        (Grants.TryGetValue(role, out var permissions) ? permissions : []).Concat(PopulationAndCorrectionGrants.GetValueOrDefault(role) ?? []).ToHashSet();
 }

@@ -684,6 +684,25 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<string>("RecordedScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("recorded_scope");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("voided_by");
+
                     b.HasKey("Sequence")
                         .HasName("pk_case_records");
 
