@@ -157,6 +157,9 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        // Everyday pass: names instead of codes, pickers, printable exports
+        services.AddSingleton<PlaceNames>();
+        services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
         return builder;
     }
 
@@ -201,6 +204,7 @@ public static class PcmtApplication
         api.MapIndicatorsApi();
         api.MapAdministrativeUnitsApi();
         api.MapAuditApi();
+        app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
