@@ -374,7 +374,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         string name;
         do
             name = Pick(rng, names, null);
-        while (except.Contains(name));
+        while (except.Contains(name) || name.Split(' ')[0] == "Thị"); // also the compound middles "Thị Thanh", "Thị Ngọc" …
         return name;
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Pcmt.Infrastructure.Web;
@@ -22,6 +21,6 @@ public sealed class EmptyTableTagHelper : TagHelper
         output.Attributes.Clear();
         output.Attributes.SetAttribute("class", "empty");
         output.Attributes.SetAttribute("role", "status");
-        output.Content.SetHtmlContent(WebUtility.HtmlEncode(EmptyMessage));
+        output.Content.SetContent(EmptyMessage);
     }
 }

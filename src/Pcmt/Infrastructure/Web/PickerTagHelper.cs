@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -77,12 +76,12 @@ public sealed class PickerTagHelper(IHtmlGenerator generator, PlaceNames names) 
         if (invalid)
             input.Attributes["aria-invalid"] = "true";
 
-        output.Content.AppendHtml($"<label for=\"{id}\">{WebUtility.HtmlEncode(label)}");
+        output.Content.AppendHtml($"<label for=\"{id}\">").Append(label);
         if (required)
             output.Content.AppendHtml(" <span class=\"required\" aria-hidden=\"true\">*</span>");
         output.Content.AppendHtml("</label>");
         output.Content.AppendHtml(input);
-        output.Content.AppendHtml($"<span class=\"field-hint\" id=\"{hintId}\">{WebUtility.HtmlEncode(hint)}</span>");
+        output.Content.AppendHtml($"<span class=\"field-hint\" id=\"{hintId}\">").Append(hint).AppendHtml("</span>");
         if (For is not null)
         {
             output.Content.AppendHtml(generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, name, message: null, tag: "span",
@@ -91,7 +90,7 @@ public sealed class PickerTagHelper(IHtmlGenerator generator, PlaceNames names) 
         else
         {
             var message = invalid ? string.Join(" ", state!.Errors.Select(e => e.ErrorMessage)) : "";
-            output.Content.AppendHtml($"<span class=\"field-error\" id=\"{errorId}\" role=\"alert\">{WebUtility.HtmlEncode(message)}</span>");
+            output.Content.AppendHtml($"<span class=\"field-error\" id=\"{errorId}\" role=\"alert\">").Append(message).AppendHtml("</span>");
         }
     }
 }
