@@ -172,6 +172,9 @@ public static class PcmtApplication
         services.AddReports(configuration);
         services.AddEnforcement(); // Enforcement (drug cases, seizures, wanted persons)
         services.AddTips(configuration);
+        // Everyday pass: names instead of codes, pickers, printable exports
+        services.AddSingleton<PlaceNames>();
+        services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
         return builder;
     }
 
@@ -226,6 +229,7 @@ public static class PcmtApplication
         api.MapExchangeApi();
         api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
         api.MapTipsApi();
+        app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -36,7 +36,11 @@ public sealed class RegisterPersonJourney(BrowserApp app) : IClassFixture<Browse
         await FillAsync(page, "Nguyễn Văn Hùng", "001090012345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nguyễn Văn Hùng" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("001090012345")).ToBeVisibleAsync();
+        // The citizen ID is masked to its last 4 digits until the officer presses "Hiện" (which is audited).
+        await Assertions.Expect(page.Locator("#citizen-id")).ToHaveTextAsync("••••••••2345");
+        await Assertions.Expect(page.GetByText("001090012345")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hiện" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#citizen-id")).ToHaveTextAsync("001090012345");
 
         // The same man again, typed without diacritics and without a citizen ID.
         await page.GotoAsync("/Persons/Register");

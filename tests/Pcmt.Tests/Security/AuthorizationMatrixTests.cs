@@ -181,6 +181,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
+        ["GET /lookup/places"] = Access.SignedIn, // everyday pass: the pickers' source
 
         // Pages
         ["GET /"] = Access.SignedIn,

@@ -57,15 +57,36 @@ public sealed class LoadUnitCatalog(AppDbContext db, ILogger<LoadUnitCatalog> lo
             successions.Add(new UnitSuccession { Predecessor = predecessor, Successor = communes[row.NewCode], IsWhole = row.Relation == "full" });
         }
 
-        db.AdministrativeUnits.AddRange(provinces.Values);
-        db.AdministrativeUnits.AddRange(communes.Values);
-        db.AdministrativeUnits.AddRange(legacyProvinces.Values);
-        db.AdministrativeUnits.AddRange(legacyDistricts.Values);
-        db.AdministrativeUnits.AddRange(legacyCommunes.Values);
-        db.UnitSuccessions.AddRange(successions);
-
         var units = provinces.Count + communes.Count + legacyProvinces.Count + legacyDistricts.Count + legacyCommunes.Count;
-        await db.SaveBulkAsync(nameof(AdministrativeUnit), $"catalogue 2025: {units} units, {successions.Count} successions", cancellationToken);
+        var summary = $"catalogue 2025: {units} units, {successions.Count} successions";
+        if (db.Database.IsSqlite())
+        {
+            // The embedded database's first start: numbered here and written with one prepared statement per table
+            // (parents before children), so the first page is not kept waiting for the change tracker.
+            var all = provinces.Values.Concat(communes.Values).Concat(legacyProvinces.Values).Concat(legacyDistricts.Values).Concat(legacyCommunes.Values).ToList();
+            for (var i = 0; i < all.Count; i++)
+                all[i].Id = i + 1;
+            foreach (var unit in all)
+                unit.ParentId = unit.Parent?.Id;
+            for (var i = 0; i < successions.Count; i++)
+                (successions[i].Id, successions[i].PredecessorId, successions[i].SuccessorId) = (i + 1, successions[i].Predecessor.Id, successions[i].Successor.Id);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await SqliteBulkInsert.WriteAsync(db, all, cancellationToken);
+            await SqliteBulkInsert.WriteAsync(db, successions, cancellationToken);
+            await db.SaveBulkAsync(nameof(AdministrativeUnit), summary, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            db.AdministrativeUnits.AddRange(provinces.Values);
+            db.AdministrativeUnits.AddRange(communes.Values);
+            db.AdministrativeUnits.AddRange(legacyProvinces.Values);
+            db.AdministrativeUnits.AddRange(legacyDistricts.Values);
+            db.AdministrativeUnits.AddRange(legacyCommunes.Values);
+            db.UnitSuccessions.AddRange(successions);
+            await db.SaveBulkAsync(nameof(AdministrativeUnit), summary, cancellationToken);
+        }
+
         logger.LogInformation("Loaded administrative unit catalogue: {Units} units, {Successions} successions", units, successions.Count);
         return new Outcome(true, units, successions.Count);
     }

@@ -6,7 +6,7 @@ namespace Pcmt.Features.Classification;
 
 /// <summary>Phân loại địa bàn: run the year's classification for the province, review the communes the text leaves open, record the approval; export the report for the Ministry.</summary>
 [Authorize(Permissions.ClassifyCommunes)]
-public sealed class IndexModel(ClassifyCommunes classify, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(ClassifyCommunes classify, CurrentUser user, TimeProvider clock, PlaceNames placeNames) : PageModel
 {
     public int Year { get; private set; }
 
@@ -79,7 +79,10 @@ public sealed class IndexModel(ClassifyCommunes classify, CurrentUser user, Time
         var result = await classify.ListAsync(user.ProvinceCode, year, cancellationToken);
         if (!result.Succeeded)
             return NotFound();
-        return File(ClassificationReport.Build(result.Value, year), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"phan-loai-xa-{user.ProvinceCode}-{year}.xlsx");
+        var places = await placeNames.GetAsync(cancellationToken);
+        var province = places.Unit(user.ProvinceCode);
+        return File(ClassificationReport.Build(result.Value, year, province, clock.GetUtcNow().UtcDateTime), ExcelForm.ContentType,
+            ExcelForm.FileName("phan loai xa", province, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private int DefaultYear()

@@ -15,7 +15,7 @@ namespace Pcmt.Features.Dashboard;
 
 /// <summary>Bảng điều khiển: the area's figures computed fresh — people by status and trend, indicators against targets, the drug-free roadmap, communes by class, alerts.</summary>
 [Authorize(Permissions.ViewAdministrativeUnits)]
-public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache, PlaceNames placeNames) : PageModel
 {
     public sealed record Roadmap(int Year, decimal? Actual, decimal? Target);
 
@@ -132,7 +132,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         {
             var value = await compute.HandleAsync("DF-COMMUNE", Area, y.ToString(CultureInfo.InvariantCulture), cancellationToken);
             if (value.Succeeded)
-                roadmap.Add(new Roadmap(y, value.Value.Numerator > 0 ? value.Value.Amount : null, value.Value.Target));
+                // Years that have begun show their rate even at 0%; years still ahead have no actual value yet.
+                roadmap.Add(new Roadmap(y, y <= clock.GetUtcNow().Year && value.Value.Denominator > 0 ? value.Value.Amount ?? 0 : null, value.Value.Target));
         }
 
         var trend = new List<(int, decimal?)>();
@@ -167,34 +168,48 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         return new Figures(head, values, roadmap, trend, clock.GetUtcNow(), statusCounts, overdue, overCapacity, approved, classificationYear, communes);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(int? year, string? format, CancellationToken cancellationToken)
+    /// <summary>
+    /// The indicator table as a printable form. The officer's own figures are exported as they are; small-cell
+    /// suppression applies only to the copy meant for outside the agency (<c>audience=public</c>).
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(int? year, string? format, string? audience, CancellationToken cancellationToken)
     {
         await OnGetAsync(year, null, null, cancellationToken);
-        var rows = Indicators.Select(v => new Dictionary<string, object?>
-        {
-            ["Mã chỉ tiêu"] = v.Code,
-            ["Chỉ tiêu"] = IndicatorCatalog.Find(v.Code)!.Name,
-            ["Địa bàn"] = v.Area,
-            ["Kỳ"] = v.Period,
-            ["Giá trị"] = v.Unit == "%" ? v.Amount : Suppress(v.Amount),
-            ["Tử số"] = Suppress(v.Numerator),
-            ["Mẫu số"] = Suppress(v.Denominator),
-            ["Chỉ tiêu kế hoạch"] = v.Target,
-            ["Đơn vị"] = v.Unit,
-        }).ToList();
+        var outside = audience == "public";
+        object? Count(decimal? value) => outside ? Suppress(value) : value;
+        var rows = Indicators.Select(v => (IReadOnlyList<object?>)
+        [
+            v.Code, IndicatorCatalog.Find(v.Code)!.Name, v.Unit == "%" ? v.Amount : Count(v.Amount), Count(v.Numerator), Count(v.Denominator), v.Target, v.Unit,
+        ]).ToList();
+        string[] headers = ["Mã chỉ tiêu", "Chỉ tiêu", "Giá trị", "Tử số", "Mẫu số", "Chỉ tiêu kế hoạch", "Đơn vị"];
+        var places = await placeNames.GetAsync(cancellationToken);
+        var areaName = Area == "VN" ? "Toàn quốc" : places.UnitWithProvince(Area);
+        var fileName = ExcelForm.FileName("chi tieu", Area == "VN" ? "toan quoc" : places.Unit(Area), Year.ToString(CultureInfo.InvariantCulture), outside ? "cong bo" : "");
         if (format == "csv")
         {
             var csv = new StringBuilder();
-            csv.AppendLine(string.Join(',', rows.FirstOrDefault()?.Keys.ToArray() ?? []));
+            csv.AppendLine(string.Join(',', headers));
             foreach (var row in rows)
-                csv.AppendLine(string.Join(',', row.Values.Select(v => "\"" + Convert.ToString(v, CultureInfo.InvariantCulture)?.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
-            return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"chi-tieu-{Area}-{Year}.csv");
+                csv.AppendLine(string.Join(',', row.Select(v => "\"" + Convert.ToString(v, CultureInfo.InvariantCulture)?.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
+            return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", Path.ChangeExtension(fileName, ".csv"));
         }
 
-        using var stream = new MemoryStream();
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, sheetName: "Chỉ tiêu " + Year,
-            configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = 1 }, cancellationToken: cancellationToken);
-        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"chi-tieu-{Area}-{Year}.xlsx");
+        var form = new ExcelForm
+        {
+            Title = "Kết quả thực hiện chỉ tiêu phòng, chống ma túy",
+            Unit = areaName,
+            Period = "Năm " + Year.ToString(CultureInfo.InvariantCulture),
+            SheetName = "Chỉ tiêu " + Year.ToString(CultureInfo.InvariantCulture),
+            ExportedAt = clock.GetUtcNow().UtcDateTime,
+            Columns =
+            [
+                new(headers[0], 18), new(headers[1], 60), new(headers[2], 14, ExcelForm.Kind.Amount), new(headers[3], 12, ExcelForm.Kind.Count),
+                new(headers[4], 12, ExcelForm.Kind.Count), new(headers[5], 14, ExcelForm.Kind.Amount), new(headers[6], 10),
+            ],
+            Rows = rows,
+            Note = outside ? "Bản công bố ra ngoài cơ quan: các số từ 1 đến 4 được ghi \"< 5\" để không nhận diện được cá nhân." : null,
+        };
+        return File(form.Build(), ExcelForm.ContentType, fileName);
     }
 
     /// <summary>Small-cell suppression for figures leaving the agency: counts of 1–4 are shown as "&lt; 5".</summary>

@@ -78,8 +78,12 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
             var commune = communes[rng.Next(communes.Count)];
             var sex = rng.NextDouble() < 0.88 ? Sex.Male : Sex.Female;
             var birth = new DateOnly(1965, 1, 1).AddDays(rng.Next(0, 43 * 365));
-            var middleName = sex == Sex.Female ? (rng.NextDouble() < 0.6 ? "Thị" : Pick(rng, middle, "Văn")) : (rng.NextDouble() < 0.55 ? "Văn" : Pick(rng, middle, "Thị"));
-            var fullName = $"{Pick(rng, family, null)} {middleName} {Pick(rng, given, null)}";
+            // The name file's given names are mostly men's; women draw from women's middle and given names, men never get "Thị".
+            var middleName = sex == Sex.Female
+                ? (rng.NextDouble() < 0.7 ? "Thị" : FemaleMiddle[rng.Next(FemaleMiddle.Length)])
+                : (rng.NextDouble() < 0.55 ? "Văn" : PickExcept(rng, middle, FemaleMiddleOnly));
+            var givenName = sex == Sex.Female ? FemaleGiven[rng.Next(FemaleGiven.Length)] : PickExcept(rng, given, FemaleGivenOnly);
+            var fullName = $"{Pick(rng, family, null)} {middleName} {givenName}";
             var birthProvince = CitizenId.ProvinceCodes.Contains("0" + commune.ProvinceCode) && rng.NextDouble() < 0.85 ? "0" + commune.ProvinceCode : CitizenId.ProvinceCodes.ElementAt(rng.Next(CitizenId.ProvinceCodes.Count));
             string citizenId;
             do
@@ -354,6 +358,25 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 layout, from the seeded generator
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);
+    }
+
+    private static readonly string[] FemaleMiddle = ["Ngọc", "Thu", "Hồng", "Kim", "Mỹ", "Thanh", "Phương", "Bích", "Minh"];
+
+    private static readonly string[] FemaleGiven =
+        ["Lan", "Hương", "Hoa", "Mai", "Linh", "Trang", "Hằng", "Thảo", "Nga", "Hà", "Huyền", "Nhung", "Yến", "Phương", "Thủy", "Hạnh", "Loan", "Dung", "Oanh", "Vân", "Ngọc", "Anh", "Trinh", "Diệp"];
+
+    private static readonly HashSet<string> FemaleMiddleOnly = ["Thị", "Thu", "Kim", "Mỹ", "Bích", "Hồng"];
+
+    private static readonly HashSet<string> FemaleGivenOnly =
+        ["Lan", "Hương", "Hoa", "Mai", "Linh", "Trang", "Hằng", "Thảo", "Nga", "Huyền", "Nhung", "Yến", "Phương", "Thủy", "Hạnh", "Loan", "Dung", "Oanh", "Vân", "Trinh", "Diệp", "Ngọc", "Tuyết", "Nhi", "Vy", "Trâm", "Uyên", "Quyên", "Thư", "Châu"];
+
+    private static string PickExcept(Random rng, List<Name> names, HashSet<string> except)
+    {
+        string name;
+        do
+            name = Pick(rng, names, null);
+        while (except.Contains(name) || name.Split(' ')[0] == "Thị"); // also the compound middles "Thị Thanh", "Thị Ngọc" …
+        return name;
     }
 
     private static string Pick(Random rng, List<Name> names, string? except)

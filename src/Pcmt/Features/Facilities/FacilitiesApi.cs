@@ -4,7 +4,7 @@ using Pcmt.Features.Lifecycle;
 namespace Pcmt.Features.Facilities;
 
 /// <summary>Sổ cơ sở: the register of facilities, with residents counted from open rehab episodes and over-capacity shown.</summary>
-public sealed class FacilityRegister(AppDbContext db, TimeProvider clock)
+public sealed class FacilityRegister(AppDbContext db, TimeProvider clock, PlaceNames names)
 {
     public sealed record Input(string? Kind, string? Name, string? ProvinceCode, string? CommuneCode, string? Address, int? Capacity, string? Licence, bool? Active, Guid? Version);
 
@@ -114,6 +114,7 @@ public sealed class FacilityRegister(AppDbContext db, TimeProvider clock)
             return new Failure.Conflict(Messages.StaleEdit);
         }
 
+        names.Invalidate();
         return facility;
     }
 }

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.Persons;
@@ -36,7 +34,7 @@ public sealed class DecisionDocuments(AppDbContext db, PersonCaseFiles files, Pe
         var commune = units.GetValueOrDefault(person.CommuneCode, person.CommuneCode);
         var province = units.GetValueOrDefault(person.ProvinceCode, person.ProvinceCode);
         var subject = new Subject(person.FullName, new BirthDate(person.BirthYear, person.DateOfBirth), person.Sex == Sex.Female ? "Nữ" : "Nam",
-            rules.Reveal(person.CitizenIdProtected), string.Join(", ", new[] { person.Current.Address, commune, province }.Where(s => !string.IsNullOrWhiteSpace(s))));
+            rules.Reveal(person.CitizenIdProtected), string.Join(", ", new[] { person.Current.Address, DocumentLayout.MidSentence(commune), DocumentLayout.MidSentence(province) }.Where(s => !string.IsNullOrWhiteSpace(s))));
 
         var content = record.Event switch
         {
@@ -117,62 +115,30 @@ public sealed class DecisionDocuments(AppDbContext db, PersonCaseFiles files, Pe
             ],
             "- Như Điều 3;\n- Công an cấp xã;\n- Lưu: VT.");
 
+    /// <summary>"TRƯỞNG CÔNG AN PHƯỜNG X" (not "TRƯỞNG CÔNG AN CÔNG AN PHƯỜNG X"), "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ Y".</summary>
+    public static string AuthorityLine(string signerTitle, string issuer) =>
+        signerTitle.EndsWith(" CÔNG AN", StringComparison.Ordinal) && issuer.StartsWith("CÔNG AN ", StringComparison.Ordinal)
+            ? signerTitle + issuer["CÔNG AN".Length..]
+            : signerTitle + " " + issuer;
+
     private static byte[] Render(Decision d)
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var body = new Body();
+        body.Append(DocumentLayout.Header(d.IssuerParent, d.Issuer, d.Number, DateLine(d.Place, d.Date)));
+        body.Append(DocumentLayout.Para("", after: 0), DocumentLayout.Para(d.Title, bold: true, center: true, size: 28, after: 0, keepOnOneLine: true),
+            DocumentLayout.Para(d.Subject, bold: true, center: true, size: 28), DocumentLayout.Para("", after: 0),
+            DocumentLayout.Para(AuthorityLine(d.SignerTitle, d.Issuer), bold: true, center: true, size: 28), DocumentLayout.Para("", after: 0));
+        foreach (var basis in d.Bases)
+            body.Append(DocumentLayout.Para(basis, italic: true, size: 28, firstLineIndent: 567));
+        body.Append(DocumentLayout.Para("", after: 0), DocumentLayout.Para("QUYẾT ĐỊNH:", bold: true, center: true, size: 28));
+        foreach (var article in d.Articles)
         {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            var heading = new Table(
-                new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
-                new TableRow(
-                    Cell(2000, Para(d.IssuerParent, center: true), Para(d.Issuer, bold: true, center: true), Para("Số: " + d.Number, center: true)),
-                    Cell(3000, Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, center: true), Para("Độc lập - Tự do - Hạnh phúc", bold: true, center: true),
-                        Para(DateLine(d.Place, d.Date), italic: true, center: true))));
-            body.Append(heading);
-            body.Append(Para(""), Para(d.Title, bold: true, center: true, size: 28), Para(d.Subject, bold: true, center: true), Para(""),
-                Para(d.SignerTitle + " " + d.Issuer, bold: true, center: true), Para(""));
-            foreach (var basis in d.Bases)
-                body.Append(Para(basis, italic: true));
-            body.Append(Para(""), Para("QUYẾT ĐỊNH:", bold: true, center: true));
-            foreach (var article in d.Articles)
-            {
-                foreach (var line in article.Split('\n'))
-                    body.Append(Para(line));
-            }
-
-            body.Append(Para(""));
-            body.Append(new Table(
-                new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
-                new TableRow(
-                    Cell(2500, [Para("Nơi nhận:", bold: true, italic: true), .. d.Recipients.Split('\n').Select(r => Para(r, size: 22))]),
-                    Cell(2500, Para(d.SignerTitle, bold: true, center: true), Para("(Ký, ghi rõ họ tên, đóng dấu)", italic: true, center: true)))));
-            body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134 }));
-            main.Document = new Document(body);
-            var styles = main.AddNewPart<StyleDefinitionsPart>();
-            styles.Styles = new Styles(new DocDefaults(new RunPropertiesDefault(new RunProperties(
-                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" }, new FontSize { Val = "26" }, new Languages { Val = "vi-VN" }))));
-            main.Document.Save();
+            foreach (var line in article.Split('\n'))
+                body.Append(DocumentLayout.Para(line, size: 28, firstLineIndent: 567));
         }
 
-        return stream.ToArray();
-    }
-
-    private static TableCell Cell(int width, params Paragraph[] paragraphs) =>
-        new([new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }), .. paragraphs]);
-
-    private static Paragraph Para(string text, bool bold = false, bool italic = false, bool center = false, int? size = null)
-    {
-        var properties = new RunProperties();
-        if (bold)
-            properties.Append(new Bold());
-        if (italic)
-            properties.Append(new Italic());
-        if (size is { } s)
-            properties.Append(new FontSize { Val = s.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Both }, new SpacingBetweenLines { After = "60" }),
-            new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        return paragraph;
+        body.Append(DocumentLayout.Para(""));
+        body.Append(DocumentLayout.Signature(d.Recipients, d.SignerTitle));
+        return DocumentLayout.Save(body);
     }
 }

@@ -177,7 +177,7 @@ public static class LifecycleApi
 
         api.MapGet("/legal-lists/{list}/export", async (LegalListQuery lists, string list, string? commune, string? state, CancellationToken ct) =>
                 (await lists.ExportAsync(list, commune, state, ct)).ToHttpResult(bytes =>
-                    TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-{list}.xlsx")))
+                    TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExcelForm.FileName(LegalLists.DisplayName(list)))))
             .WithTags("Legal lifecycle")
             .RequireAuthorization(Permissions.ViewPersons)
             .WithSummary("Xuất danh sách ra Excel (được ghi nhật ký).");

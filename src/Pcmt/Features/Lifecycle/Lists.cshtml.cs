@@ -28,7 +28,7 @@ public sealed class ListsModel(LegalListQuery lists) : PageModel
     {
         var result = await lists.ExportAsync(list ?? LegalLists.Users, null, state ?? "current", cancellationToken);
         return result.Succeeded
-            ? File(result.Value, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-{list ?? LegalLists.Users}.xlsx")
+            ? File(result.Value, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExcelForm.FileName(LegalLists.DisplayName(list ?? LegalLists.Users)))
             : NotFound();
     }
 }

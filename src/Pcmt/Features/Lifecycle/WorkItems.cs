@@ -124,7 +124,7 @@ public sealed class DailyLegalReviewJob(IServiceScopeFactory scopes, IConfigurat
 }
 
 /// <summary>The four legal lists (Law 120 Art 27, 48) as views over the list projection, with removal reasons.</summary>
-public sealed class LegalListQuery(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class LegalListQuery(AppDbContext db, AuditLog audit, TimeProvider clock, CurrentUser user, PlaceNames names)
 {
     public sealed record Row(Guid PersonId, string FileCode, string FullName, string DateOfBirth, string CommuneCode, DateOnly FromOn, DateOnly? ToOn, string? RemovalReason);
 
@@ -160,19 +160,27 @@ public sealed class LegalListQuery(AppDbContext db, AuditLog audit, TimeProvider
         if (!all.Succeeded)
             return all.Failure;
         await audit.RecordExportAsync(nameof(ListEntry), "list=" + list + (commune is null ? "" : ";commune=" + commune), null, cancellationToken);
-        var sheet = all.Value.Items.Select((r, i) => new Dictionary<string, object?>
+        var places = await names.GetAsync(cancellationToken);
+        var area = commune is { Length: > 0 } ? commune : user.CommuneCode ?? user.ProvinceCode;
+        var today = LegalTime.DayOf(clock.GetUtcNow());
+        return new ExcelForm
         {
-            ["STT"] = i + 1,
-            ["Mã hồ sơ"] = r.FileCode,
-            ["Họ và tên"] = r.FullName,
-            ["Ngày sinh"] = r.DateOfBirth.Length == 10 ? Format.Date(DateOnly.Parse(r.DateOfBirth, System.Globalization.CultureInfo.InvariantCulture)) : r.DateOfBirth,
-            ["Mã xã"] = r.CommuneCode,
-            ["Từ ngày"] = Format.Date(r.FromOn),
-            ["Đến ngày"] = Format.Date(r.ToOn),
-            ["Lý do đưa ra khỏi danh sách"] = r.RemovalReason ?? "",
-        }).ToList();
-        using var stream = new MemoryStream();
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, sheet, sheetName: "Danh sách", cancellationToken: cancellationToken);
-        return stream.ToArray();
+            Title = LegalLists.DisplayName(list),
+            Unit = area is null ? "Toàn quốc" : places.UnitWithProvince(area),
+            Period = (state ?? "current") switch
+            {
+                "removed" => "Người đã đưa ra khỏi danh sách, tính đến ngày " + Format.Date(today),
+                "all" => "Tất cả người đã có tên trong danh sách, tính đến ngày " + Format.Date(today),
+                _ => "Người đang trong danh sách, tính đến ngày " + Format.Date(today),
+            },
+            ExportedAt = clock.GetUtcNow().UtcDateTime,
+            Columns =
+            [
+                new("STT", 6, ExcelForm.Kind.Count), new("Mã hồ sơ", 18), new("Họ và tên", 26), new("Ngày sinh", 12),
+                new("Xã/phường", 24), new("Từ ngày", 12, ExcelForm.Kind.Date), new("Đến ngày", 12, ExcelForm.Kind.Date), new("Lý do đưa ra khỏi danh sách", 36),
+            ],
+            Rows = all.Value.Items.Select((r, i) => (IReadOnlyList<object?>)
+                [i + 1, r.FileCode, r.FullName, Format.BirthDate(r.DateOfBirth), places.Unit(r.CommuneCode), r.FromOn, r.ToOn, r.RemovalReason ?? ""]),
+        }.Build();
     }
 }

@@ -113,6 +113,21 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         return await OnGetAsync(id, cancellationToken);
     }
 
+    /// <summary>The citizen ID is shown masked (last 4 digits) until the officer asks for it; that request is audited.</summary>
+    public bool CitizenIdRevealed { get; private set; }
+
+    public static string Mask(string citizenId) => citizenId.Length <= 4 ? citizenId : new string('•', citizenId.Length - 4) + citizenId[^4..];
+
+    public async Task<IActionResult> OnPostRevealCitizenIdAsync(Guid id, [FromServices] Pcmt.Infrastructure.Auditing.AuditLog audit, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(id, cancellationToken);
+        if (Person is null)
+            return page;
+        await audit.RecordReadAsync(nameof(Persons.Person), id.ToString(), id, "citizenId", "hiện số định danh cá nhân trên trang hồ sơ", cancellationToken);
+        CitizenIdRevealed = true;
+        return page;
+    }
+
     public string UnitName(string? code) => code is null ? "" : _units.GetValueOrDefault(code, code);
 
     public async Task<IActionResult> OnPostTransferAsync(Guid id, string? toCommuneCode, string? reason, CancellationToken cancellationToken)

@@ -24,6 +24,16 @@ public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rej
 
     public string? DefaultCommune => user.CommuneCode;
 
+    /// <summary>The template to fill in: the column headings the importer recognises, on row 1.</summary>
+    public IActionResult OnGetTemplate() => File(ExcelForm.Template("Danh sách đối tượng",
+        [
+            new("Họ và tên", 28), new("Tên gọi khác", 18), new("Ngày sinh", 13), new("Giới tính", 10), new("Số định danh", 16), new("Số CMND", 13),
+            new("Số điện thoại", 14), new("Dân tộc", 10), new("Nghề nghiệp", 16), new("Mã xã", 9), new("Địa chỉ", 30), new("Chất sử dụng", 20),
+        ]), ExcelForm.ContentType, "mau-nhap-danh-sach-doi-tuong.xlsx");
+
+    /// <summary>The picker offers the communes of the officer's province only.</summary>
+    public string? ProvinceFilter => user.ProvinceCode;
+
     public int Rows => Number("rows");
 
     public int Imported => Number("imported");

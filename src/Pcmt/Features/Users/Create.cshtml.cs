@@ -19,12 +19,11 @@ public sealed class CreateModel(CreateUser create) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-            return Page();
-
+        // The use case checks the whole form (annotations included), so every error shows at once and only once.
         var result = await create.HandleAsync(Input, cancellationToken);
         if (!result.Succeeded)
         {
+            ModelState.Clear();
             ModelState.AddFailure(result.Failure);
             return Page();
         }

@@ -25,33 +25,70 @@ public sealed class CreateUser(AppDbContext db, UserManager<User> users, Current
         [Required(ErrorMessage = Messages.Required)]
         public string? Role { get; init; }
 
-        [Display(Name = "Phạm vi (mã tỉnh, mã xã hoặc mã cơ sở/sở, ngành)")]
+        [Display(Name = "Phạm vi (tỉnh, xã/phường, cơ sở hoặc sở, ngành)")]
         [StringLength(64, ErrorMessage = Messages.MaxLength)]
         public string? Scope { get; init; }
     }
 
     public async Task<Result<Guid>> HandleAsync(Input input, CancellationToken cancellationToken)
     {
-        if (Validation.Errors(input) is { } errors)
-            return new Failure.Invalid(errors);
-        if (!Roles.Exists(input.Role))
-            return new Failure.Invalid(nameof(Input.Role), "Vai trò không hợp lệ. Các vai trò: " + string.Join(", ", Roles.All) + ".");
+        // Every problem of the form at once: a weak password is reported together with a wrong scope, not after it.
+        var errors = Validation.Errors(input) ?? [];
+        void Add(string field, IEnumerable<string> messages) =>
+            errors[field] = [.. errors.GetValueOrDefault(field) ?? [], .. messages];
+        if (!string.IsNullOrEmpty(input.Role) && !Roles.Exists(input.Role))
+            Add(nameof(Input.Role), ["Vai trò không hợp lệ. Các vai trò: " + string.Join(", ", Roles.All) + "."]);
 
-        var scope = await UserScopes.ResolveAsync(db, input.Role!, input.Scope, cancellationToken);
-        if (!scope.Succeeded)
-            return scope.Failure;
-        if (!UserScopes.Manages(administrator, scope.Value.ProvinceCode))
-            return new Failure.Invalid(nameof(Input.Scope), UserScopes.OutsideAdministratorScope);
+        UserScopes.Resolved? resolved = null;
+        if (Roles.Exists(input.Role))
+        {
+            var scope = await UserScopes.ResolveAsync(db, input.Role!, input.Scope, cancellationToken);
+            if (!scope.Succeeded && scope.Failure is Failure.Invalid invalid)
+            {
+                foreach (var (field, messages) in invalid.Errors)
+                    Add(field, messages);
+            }
+            else if (!scope.Succeeded)
+            {
+                return scope.Failure;
+            }
+            else if (!UserScopes.Manages(administrator, scope.Value.ProvinceCode))
+            {
+                Add(nameof(Input.Scope), [UserScopes.OutsideAdministratorScope]);
+            }
+            else
+            {
+                resolved = scope.Value;
+            }
+        }
+
+        if (!string.IsNullOrEmpty(input.Password))
+        {
+            var probe = new User { UserName = input.UserName?.Trim() ?? "" };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, probe, input.Password);
+                if (!check.Succeeded)
+                {
+                    foreach (var (field, messages) in check.Errors.ToFieldErrors())
+                        Add(field, messages);
+                }
+            }
+        }
+
+        if (errors.Count > 0 || resolved is null)
+            return new Failure.Invalid(errors.Count > 0 ? errors : new Dictionary<string, string[]> { [nameof(Input.Scope)] = ["Vui lòng chọn phạm vi cho tài khoản."] });
+        var scopeValue = resolved;
 
         var user = new User
         {
             UserName = input.UserName!.Trim(),
             FullName = input.FullName!.Trim(),
             Role = input.Role!,
-            ScopeKind = scope.Value.Kind,
-            ScopeCode = scope.Value.Code,
-            ProvinceCode = scope.Value.ProvinceCode,
-            CommuneCode = scope.Value.CommuneCode,
+            ScopeKind = scopeValue.Kind,
+            ScopeCode = scopeValue.Code,
+            ProvinceCode = scopeValue.ProvinceCode,
+            CommuneCode = scopeValue.CommuneCode,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
 

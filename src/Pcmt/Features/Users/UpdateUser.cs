@@ -17,7 +17,7 @@ public sealed class UpdateUser(AppDbContext db, UserManager<User> users, Current
         [Required(ErrorMessage = Messages.Required)]
         public string? Role { get; init; }
 
-        [Display(Name = "Phạm vi (mã tỉnh, mã xã hoặc mã cơ sở/sở, ngành)")]
+        [Display(Name = "Phạm vi (tỉnh, xã/phường, cơ sở hoặc sở, ngành)")]
         [StringLength(64, ErrorMessage = Messages.MaxLength)]
         public string? Scope { get; init; }
 

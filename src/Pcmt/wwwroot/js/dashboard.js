@@ -23,7 +23,7 @@
     new Chart(trend, {
       type: 'line',
       data: { labels: data.trend.labels, datasets: [{ label: 'Người có hồ sơ quản lý', data: data.trend.values, borderColor: '#1565c0', backgroundColor: '#1565c0' }] },
-      options: { animation: false, scales: { y: { beginAtZero: true } } }
+      options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   }
 })();

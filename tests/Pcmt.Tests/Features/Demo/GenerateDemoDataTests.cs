@@ -33,6 +33,9 @@ public sealed class GenerateDemoDataTests(DemoApp app) : IClassFixture<DemoApp>
             Assert.Equal(400, persons.Count);
             Assert.All(persons, p => Assert.True(CitizenId.Validate(protector.Decrypt(p.CitizenIdProtected!), p.BirthYear, p.Sex).IsValid));
             Assert.InRange(persons.Count(p => p.FullName.StartsWith("Nguyễn ", StringComparison.Ordinal)), 80, 200); // ~38 % nationally
+            // Names agree with the sex: no man is "… Thị …", no woman carries a man's given name such as Hùng or Dũng.
+            Assert.DoesNotContain(persons, p => p.Sex == Pcmt.Features.Persons.Sex.Male && p.FullName.Split(' ')[1] == "Thị");
+            Assert.DoesNotContain(persons, p => p.Sex == Pcmt.Features.Persons.Sex.Female && p.FullName.Split(' ')[^1] is "Hùng" or "Dũng" or "Tuấn" or "Cường");
             Assert.True(persons.Select(p => p.Status).Distinct().Count() >= 5, string.Join(",", persons.Select(p => p.Status).Distinct()));
 
             // Every stored file is accepted by the state machines, and the stored status is the derived one.

@@ -165,6 +165,24 @@ public sealed class LifecycleApiTests(App app)
         Assert.Contains("TRƯỞNG CÔNG AN", text, StringComparison.Ordinal);
         Assert.Contains("Thượng úy Hoàng Văn An", text, StringComparison.Ordinal);
 
+        // Nghị định 30/2020/NĐ-CP layout: the authority once, the unit type lower-case mid-sentence, the two header blocks
+        // side by side in a borderless table with a rule line under the agency name and under the motto, Times New Roman 13.
+        Assert.DoesNotContain("CÔNG AN CÔNG AN", text, StringComparison.Ordinal);
+        Assert.Contains("TRƯỞNG CÔNG AN PHƯỜNG PHAN ĐÌNH PHÙNG", text, StringComparison.Ordinal);
+        Assert.Contains("phường Phan Đình Phùng, tỉnh Thái Nguyên", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(", Tỉnh Thái Nguyên", text, StringComparison.Ordinal);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var header = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
+        var cells = header.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().ToList();
+        Assert.Equal(2, cells.Count);
+        Assert.Contains("CÔNG AN PHƯỜNG PHAN ĐÌNH PHÙNG", cells[0].InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", cells[1].InnerText, StringComparison.Ordinal);
+        Assert.All(header.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TableProperties>()!.TableBorders!.ChildElements,
+            border => Assert.Equal("none", border.GetAttribute("val", "http://schemas.openxmlformats.org/wordprocessingml/2006/main").Value));
+        Assert.All(cells, cell => Assert.Single(cell.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphBorders>()));
+        var fonts = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.DocDefaults!.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Single();
+        Assert.Equal("Times New Roman", fonts.Ascii!.Value);
+
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/persons/{id}/documents/53", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/persons/{id}/documents/99", Cancel)).StatusCode);
     }
@@ -186,8 +204,13 @@ public sealed class LifecycleApiTests(App app)
 
         var export = await officer.GetAsync($"/api/v1/legal-lists/users/export?commune={Commune}&state=all", Cancel);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Cancel)), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Contains(rows, r => (string)r["Họ và tên"] == "Mã Văn Bốn" && ((string)r["Lý do đưa ra khỏi danh sách"]).Contains("phạt tù", StringComparison.Ordinal));
+        Assert.Equal("danh-sach-nguoi-su-dung-trai-phep-chat-ma-tuy-dang-bi-quan-ly.xlsx", export.Content.Headers.ContentDisposition?.FileNameStar ?? export.Content.Headers.ContentDisposition?.FileName);
+        // Read back from the workbook's XML, not with the library that wrote it; the table starts under the form's heading.
+        var book = new Pcmt.Tests.Infrastructure.XlsxReader(await export.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal("Họ và tên", book.Cell("C7"));
+        Assert.Equal("Lý do đưa ra khỏi danh sách", book.Cell("H7"));
+        var bonRow = Enumerable.Range(8, 200).First(r => book.Cell("C" + r) == "Mã Văn Bốn");
+        Assert.Contains("phạt tù", book.Cell("H" + bonRow), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/legal-lists/nobody", Cancel)).StatusCode);
     }
 
