@@ -10,7 +10,7 @@ namespace Pcmt.Features.Account;
 
 /// <summary>Bảo mật tài khoản: enrol an authenticator (TOTP), recovery codes, change password.</summary>
 [Authorize(Policy = Policies.PasswordOnly)]
-public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, TwoFactorPolicy policy) : PageModel
+public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, TwoFactorPolicy policy, IUserStore<User> store) : PageModel
 {
     public sealed record CodeInput
     {
@@ -132,10 +132,10 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // Creating the key rotates the security stamp, which ends every session of the user (SessionValidationMiddleware):
-            // re-issue this browser's cookie with the new stamp.
-            await signIn.RefreshSignInAsync(user);
+            // The first key, set through the store: ResetAuthenticatorKeyAsync would rotate the security stamp and so end every
+            // session and token of the user (SessionValidationMiddleware) just for opening this page. No second factor is on yet.
+            await ((IUserAuthenticatorKeyStore<User>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 
