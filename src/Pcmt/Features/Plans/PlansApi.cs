@@ -101,12 +101,12 @@ public static class PlansApi
             .WithSummary("Tải tài liệu minh chứng.");
 
         api.MapGet("/projects", () => Results.Ok(new
-            {
-                items = Projects.All.Select(p => new { p.Code, p.Name, p.ParentCode, p.LeadAgencyKind }),
-                total = Projects.All.Count,
-                page = 1,
-                pageSize = Projects.All.Count,
-            }))
+        {
+            items = Projects.All.Select(p => new { p.Code, p.Name, p.ParentCode, p.LeadAgencyKind }),
+            total = Projects.All.Count,
+            page = 1,
+            pageSize = Projects.All.Count,
+        }))
             .WithTags("Plans")
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Các dự án DA1…DA9 và tiểu dự án của Chương trình.");

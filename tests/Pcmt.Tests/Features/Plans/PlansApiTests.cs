@@ -20,7 +20,13 @@ public sealed class PlansApiTests(App app)
         var police = await app.ApiAsAsync(Roles.ProvincePolice, "19");
         var created = await police.PostAsJsonAsync("/api/v1/plans", new
         {
-            provinceCode = "19", title = $"Kế hoạch thực hiện Chương trình ({tag})", documentNumber = "163/KH-UBND", issuedOn = "2026-01-15", fromYear = 2026, toYear = 2030, totalBudgetVnd = 163_330_000_000,
+            provinceCode = "19",
+            title = $"Kế hoạch thực hiện Chương trình ({tag})",
+            documentNumber = "163/KH-UBND",
+            issuedOn = "2026-01-15",
+            fromYear = 2026,
+            toYear = 2030,
+            totalBudgetVnd = 163_330_000_000,
         }, Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (police, await IdAsync(created), a, b);
