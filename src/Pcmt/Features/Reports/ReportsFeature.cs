@@ -6,6 +6,6 @@ public static class ReportsFeature
     {
         services.Configure<ReportingOptions>(configuration.GetSection(ReportingOptions.Section));
         return services.AddScoped<ReportAccess>().AddScoped<TemplateCatalog>().AddScoped<ReportFigures>().AddScoped<CreateReport>().AddScoped<GetReport>()
-            .AddScoped<SaveReport>().AddScoped<ReviewReport>().AddScoped<ListReports>().AddScoped<ReportCompleteness>().AddScoped<AdxExchange>().AddScoped<ReportedIndicators>().AddScoped<AnnualReport>();
+            .AddScoped<SaveReport>().AddScoped<ReviewReport>().AddScoped<ListReports>().AddScoped<ReportCompleteness>().AddScoped<AdxExchange>().AddScoped<ReportedIndicators>().AddScoped<AnnualReport>().AddScoped<LateReports>();
     }
 }
