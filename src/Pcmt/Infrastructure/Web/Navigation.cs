@@ -17,6 +17,9 @@ public static class Navigation
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
+        // Enforcement (issue 14)
+        new("Vụ án ma túy", "/Enforcement/Index", Permissions.ViewSupplySide),
+        new("Điểm, tụ điểm ma túy", "/SupplySide/Index", Permissions.ViewSupplySide),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
     ];
