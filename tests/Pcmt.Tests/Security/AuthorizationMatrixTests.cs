@@ -126,6 +126,20 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/arrests"] = Access.RecordSupplySide,
         ["POST /api/v1/cultivation-finds"] = Access.RecordSupplySide,
         ["POST /api/v1/hotspot-routes"] = Access.ClassifyCommunes,
+        // Enforcement (issue 14)
+        ["PATCH /api/v1/hotspots/{id:guid}"] = Access.RecordSupplySide,
+        ["GET /api/v1/cultivation-finds"] = Access.ViewSupplySide,
+        ["PATCH /api/v1/cultivation-finds/{id:guid}"] = Access.RecordSupplySide,
+        ["GET /api/v1/hotspot-routes"] = Access.ViewSupplySide,
+        ["POST /api/v1/drug-cases/"] = Access.RecordSupplySide,
+        ["GET /api/v1/drug-cases/"] = Access.ViewSupplySide,
+        ["GET /api/v1/drug-cases/{id:guid}"] = Access.ViewSupplySide,
+        ["POST /api/v1/drug-cases/{id:guid}/stages"] = Access.RecordSupplySide,
+        ["POST /api/v1/wanted-persons/"] = Access.RecordSupplySide,
+        ["GET /api/v1/wanted-persons/"] = Access.ViewSupplySide,
+        ["PATCH /api/v1/wanted-persons/{id:guid}"] = Access.RecordSupplySide,
+        ["GET /api/v1/seizures/summary"] = Access.ViewSupplySide,
+        ["GET /api/v1/seizures/arq"] = Access.ViewSupplySide,
         ["POST /api/v1/classifications/run"] = Access.ClassifyCommunesOrCountry,
         ["GET /api/v1/classifications/"] = Access.SignedIn,
         ["PUT /api/v1/classifications/{province}/{year:int}/{commune}"] = Access.ClassifyCommunes,
@@ -379,7 +393,7 @@ public sealed class AuthorizationMatrixTests(App app)
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, bool isForm)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method is "POST" or "PUT")
+        if (method is "POST" or "PUT" or "PATCH")
             request.Content = isForm ? new MultipartFormDataContent { { new StringContent("x"), "unused" } } : new StringContent("{}", Encoding.UTF8, "application/json");
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }

@@ -10,7 +10,7 @@ public sealed class RecordProsecutionStage(AppDbContext db, TimeProvider clock)
 
     public async Task<Result<Guid>> HandleAsync(Guid caseId, Input input, CancellationToken cancellationToken)
     {
-        var drugCase = await db.Set<DrugCase>().Include(c => c.Suspects).FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        var drugCase = await db.Set<DrugCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (drugCase is null)
             return new Failure.NotFound();
         var errors = new Dictionary<string, string[]>();
@@ -24,7 +24,7 @@ public sealed class RecordProsecutionStage(AppDbContext db, TimeProvider clock)
         if (errors.Count > 0)
             return new Failure.Invalid(errors);
         var row = new ProsecutionStage { CaseId = drugCase.Id, Stage = stage!, On = on!.Value, Persons = input.Persons!.Value };
-        drugCase.Stages.Add(row);
+        db.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return row.Id;
     }

@@ -26,6 +26,9 @@ public static class Navigation
         new("Báo cáo định kỳ", "/Reports/Index", Permissions.ViewAdministrativeUnits),
         new("Duyệt báo cáo", "/Reports/Review", Permissions.ReviewReports),
         new("Tin tố giác", "/Tips/Index", Permissions.ViewTips), // Tips
+        // Enforcement (issue 14)
+        new("Vụ án ma túy", "/Enforcement/Index", Permissions.ViewSupplySide),
+        new("Điểm, tụ điểm ma túy", "/SupplySide/Index", Permissions.ViewSupplySide),
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18

@@ -67,6 +67,10 @@ public sealed class IndicatorValuesTests(IndicatorApp app) : IClassFixture<Indic
             ["DETERMINATION-CAPABLE"] = (100, 1, 1),
             ["FACILITY-COMPLIANT"] = (100, 1, 1),
             ["DF-COMMUNE"] = (0, 0, 1),
+            ["BORDER-CASES"] = (0, 0, null),
+            ["TRANSNATIONAL-CASES"] = (0, 0, null),
+            ["CYBER-CASES"] = (0, 0, null),
+            ["CASES-TREND"] = (0, 0, null),
         };
         var catalogue = await province.GetFromJsonAsync<JsonElement>("/api/v1/indicators", Cancel);
         var computable = catalogue.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("available").GetBoolean()).Select(i => i.GetProperty("code").GetString()!).ToList();

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Pcmt.Features.Enforcement;
+
+/// <summary>Tổng hợp thu giữ: seizures by substance, cases and suspects by offence, for an area and a period; the ARQ workbook.</summary>
+[Authorize(Permissions.ViewSupplySide)]
+public sealed class SeizuresModel(SeizureSummary summary, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    public SeizureSummary.Summary? Result { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Area ??= user.SeesWholeInstallation ? "VN" : user.CommuneCode ?? user.ProvinceCode;
+        Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = await summary.HandleAsync(Area, Period, null, cancellationToken);
+        if (result.Succeeded)
+            Result = result.Value;
+        else
+            ModelState.AddFailure(result.Failure, prefix: "");
+    }
+
+    public async Task<IActionResult> OnGetArqAsync(string? area, int? year, CancellationToken cancellationToken)
+    {
+        var result = await summary.ArqWorkbookAsync(area, year, cancellationToken);
+        return result.Succeeded
+            ? File(result.Value, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"arq-thu-giu-{year}.xlsx")
+            : NotFound();
+    }
+}
