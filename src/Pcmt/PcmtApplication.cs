@@ -19,6 +19,7 @@ using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
+using Pcmt.Features.Population;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Users;
@@ -157,6 +158,7 @@ public static class PcmtApplication
         services.AddScoped<ClassifyCommunes>().AddScoped<ComputeIndicator>().AddScoped<IndicatorRecords>();
         services.AddAccount();
         services.AddAudit();
+        services.AddPopulation(configuration); // National population database link (issue 16)
         return builder;
     }
 
@@ -194,6 +196,7 @@ public static class PcmtApplication
         api.MapUsersApi();
         api.MapPersonsApi();
         api.MapLifecycleApi();
+        api.MapPopulationApi(); // National population database link (issue 16)
         api.MapFacilitiesApi();
         api.MapSupportServicesApi();
         api.MapSupplySideApi();

@@ -78,6 +78,11 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    // National population database link (issue 16)
+    public DbSet<Pcmt.Features.Population.PopulationCheckResult> PopulationCheckResults => Set<Pcmt.Features.Population.PopulationCheckResult>();
+
+    public DbSet<Pcmt.Features.Population.PopulationCheckJob> PopulationCheckJobs => Set<Pcmt.Features.Population.PopulationCheckJob>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal CurrentUser User => _user;
