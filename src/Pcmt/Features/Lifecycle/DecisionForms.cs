@@ -62,63 +62,63 @@ public sealed partial class DecisionDocuments
         switch (record.Event)
         {
             case ManagementChanged change:
-            {
-                // The regime and the authority are those of the management decision being changed (NĐ 163 Art 63; Law 73 Art 23).
-                var decision = records.FirstOrDefault(r => r.Id == change.DecisionId)?.Event as ManagementDecided;
-                var law120 = (decision?.Regime ?? LegalRegime.ForDecision(change.On)) == LegalRegime.Law120;
-                var (what, article) = form switch
                 {
-                    "07" => ("tạm đình chỉ việc quản lý", $"Tạm đình chỉ việc quản lý người sử dụng trái phép chất ma túy từ ngày {Format.Date(change.On)}" + (change.Until is { } u ? $" đến hết ngày {Format.Date(u)}" : "") + "."),
-                    "08" => ("chấm dứt việc quản lý", $"Chấm dứt việc quản lý người sử dụng trái phép chất ma túy kể từ ngày {Format.Date(change.On)}."),
-                    _ => ("kết thúc việc quản lý", $"Kết thúc việc quản lý người sử dụng trái phép chất ma túy kể từ ngày {Format.Date(change.On)} do hết thời hạn quản lý."),
-                };
-                return new Decision(Issuer(law120, commune), IssuerParent(law120, province), change.DecisionNumber ?? "……", commune, change.On,
-                    "QUYẾT ĐỊNH", "Về việc " + what + " người sử dụng trái phép chất ma túy", law120 ? "TRƯỞNG CÔNG AN" : "CHỦ TỊCH",
-                    law120
-                        ? ["Căn cứ Luật Phòng, chống ma túy số 120/2025/QH15;", "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ;", "Căn cứ Quyết định quản lý số " + (decision?.DecisionNumber ?? "……") + ";" + (change.Reason is { } r1 ? " Lý do: " + r1 + "." : "")]
-                        : ["Căn cứ Luật Phòng, chống ma túy số 73/2021/QH14;", "Căn cứ Nghị định số 105/2021/NĐ-CP ngày 04/12/2021 của Chính phủ;", "Căn cứ Quyết định quản lý số " + (decision?.DecisionNumber ?? "……") + ";" + (change.Reason is { } r2 ? " Lý do: " + r2 + "." : "")],
-                    [
-                        "Điều 1. " + article + "\n" + string.Join("\n", SubjectLines(s)),
+                    // The regime and the authority are those of the management decision being changed (NĐ 163 Art 63; Law 73 Art 23).
+                    var decision = records.FirstOrDefault(r => r.Id == change.DecisionId)?.Event as ManagementDecided;
+                    var law120 = (decision?.Regime ?? LegalRegime.ForDecision(change.On)) == LegalRegime.Law120;
+                    var (what, article) = form switch
+                    {
+                        "07" => ("tạm đình chỉ việc quản lý", $"Tạm đình chỉ việc quản lý người sử dụng trái phép chất ma túy từ ngày {Format.Date(change.On)}" + (change.Until is { } u ? $" đến hết ngày {Format.Date(u)}" : "") + "."),
+                        "08" => ("chấm dứt việc quản lý", $"Chấm dứt việc quản lý người sử dụng trái phép chất ma túy kể từ ngày {Format.Date(change.On)}."),
+                        _ => ("kết thúc việc quản lý", $"Kết thúc việc quản lý người sử dụng trái phép chất ma túy kể từ ngày {Format.Date(change.On)} do hết thời hạn quản lý."),
+                    };
+                    return new Decision(Issuer(law120, commune), IssuerParent(law120, province), change.DecisionNumber ?? "……", commune, change.On,
+                        "QUYẾT ĐỊNH", "Về việc " + what + " người sử dụng trái phép chất ma túy", law120 ? "TRƯỞNG CÔNG AN" : "CHỦ TỊCH",
+                        law120
+                            ? ["Căn cứ Luật Phòng, chống ma túy số 120/2025/QH15;", "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ;", "Căn cứ Quyết định quản lý số " + (decision?.DecisionNumber ?? "……") + ";" + (change.Reason is { } r1 ? " Lý do: " + r1 + "." : "")]
+                            : ["Căn cứ Luật Phòng, chống ma túy số 73/2021/QH14;", "Căn cứ Nghị định số 105/2021/NĐ-CP ngày 04/12/2021 của Chính phủ;", "Căn cứ Quyết định quản lý số " + (decision?.DecisionNumber ?? "……") + ";" + (change.Reason is { } r2 ? " Lý do: " + r2 + "." : "")],
+                        [
+                            "Điều 1. " + article + "\n" + string.Join("\n", SubjectLines(s)),
                         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Người có tên tại Điều 1, gia đình và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
-                    ],
-                    "- Như Điều 2;\n- UBND cấp xã;\n- Lưu: hồ sơ.");
-            }
+                        ],
+                        "- Như Điều 2;\n- UBND cấp xã;\n- Lưu: hồ sơ.");
+                }
 
             case DossierOpened dossier:
-            {
-                // Law 120 Art 37, NĐ 163 Art 98–99: the commune police chief; Law 73 Art 34 with NĐ 116/2021: the commune chairperson.
-                var day = Deadlines.LegalTime.DayOf(dossier.DetectedAt);
-                var law120 = LegalRegime.ForDecision(day) == LegalRegime.Law120;
-                return new Decision(Issuer(law120, commune), IssuerParent(law120, province), "……", commune, day,
-                    "QUYẾT ĐỊNH", "Về việc quản lý người nghiện ma túy trong thời gian lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc", law120 ? "TRƯỞNG CÔNG AN" : "CHỦ TỊCH",
-                    law120
-                        ? ["Căn cứ Luật Phòng, chống ma túy số 120/2025/QH15 (Điều 37);", "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ (Điều 98, 99);", "Xét trường hợp phải lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc."]
-                        : ["Căn cứ Luật Phòng, chống ma túy số 73/2021/QH14;", "Căn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ;", "Xét trường hợp phải lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc."],
-                    [
-                        "Điều 1. Quản lý người có tên dưới đây trong thời gian lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc:\n" + string.Join("\n", SubjectLines(s)),
+                {
+                    // Law 120 Art 37, NĐ 163 Art 98–99: the commune police chief; Law 73 Art 34 with NĐ 116/2021: the commune chairperson.
+                    var day = Deadlines.LegalTime.DayOf(dossier.DetectedAt);
+                    var law120 = LegalRegime.ForDecision(day) == LegalRegime.Law120;
+                    return new Decision(Issuer(law120, commune), IssuerParent(law120, province), "……", commune, day,
+                        "QUYẾT ĐỊNH", "Về việc quản lý người nghiện ma túy trong thời gian lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc", law120 ? "TRƯỞNG CÔNG AN" : "CHỦ TỊCH",
+                        law120
+                            ? ["Căn cứ Luật Phòng, chống ma túy số 120/2025/QH15 (Điều 37);", "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ (Điều 98, 99);", "Xét trường hợp phải lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc."]
+                            : ["Căn cứ Luật Phòng, chống ma túy số 73/2021/QH14;", "Căn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ;", "Xét trường hợp phải lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc."],
+                        [
+                            "Điều 1. Quản lý người có tên dưới đây trong thời gian lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc:\n" + string.Join("\n", SubjectLines(s)),
                         "Điều 2. Thời gian quản lý được tính vào thời hạn cai nghiện bắt buộc.",
                         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Người có tên tại Điều 1 và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
-                    ],
-                    "- Như Điều 3;\n- UBND cấp xã;\n- Lưu: hồ sơ.");
-            }
+                        ],
+                        "- Như Điều 3;\n- UBND cấp xã;\n- Lưu: hồ sơ.");
+                }
 
             case RehabDecided or PostRehabDecided:
-            {
-                // NĐ 163 Art 130 (rehab supporter, Form 59) and Art 136 (post-rehab supporter, Form 60): the commune chairperson.
-                var (regime, at, stage) = record.Event is RehabDecided r ? (r.Regime, r.DecidedAt, "cai nghiện ma túy tự nguyện tại gia đình, cộng đồng") : (((PostRehabDecided)record.Event).Regime, ((PostRehabDecided)record.Event).DecidedAt, "quản lý sau cai nghiện ma túy");
-                var law120 = regime == LegalRegime.Law120;
-                return new Decision("ỦY BAN NHÂN DÂN " + commune.ToUpperInvariant(), province.ToUpperInvariant(), "……", commune, Deadlines.LegalTime.DayOf(at),
-                    "QUYẾT ĐỊNH", "Về việc phân công người hỗ trợ " + stage, "CHỦ TỊCH",
-                    law120
-                        ? ["Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Luật Phòng, chống ma túy số 120/2025/QH15;", "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ (Điều " + (form == "59" ? "130" : "136") + ");", "Xét đề nghị của Trưởng Công an cấp xã."]
-                        : ["Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Luật Phòng, chống ma túy số 73/2021/QH14;", "Căn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ;", "Xét đề nghị của Trưởng Công an cấp xã."],
-                    [
-                        "Điều 1. Phân công Ông/Bà ………………………… làm người hỗ trợ " + stage + " đối với:\n" + string.Join("\n", SubjectLines(s)),
+                {
+                    // NĐ 163 Art 130 (rehab supporter, Form 59) and Art 136 (post-rehab supporter, Form 60): the commune chairperson.
+                    var (regime, at, stage) = record.Event is RehabDecided r ? (r.Regime, r.DecidedAt, "cai nghiện ma túy tự nguyện tại gia đình, cộng đồng") : (((PostRehabDecided)record.Event).Regime, ((PostRehabDecided)record.Event).DecidedAt, "quản lý sau cai nghiện ma túy");
+                    var law120 = regime == LegalRegime.Law120;
+                    return new Decision("ỦY BAN NHÂN DÂN " + commune.ToUpperInvariant(), province.ToUpperInvariant(), "……", commune, Deadlines.LegalTime.DayOf(at),
+                        "QUYẾT ĐỊNH", "Về việc phân công người hỗ trợ " + stage, "CHỦ TỊCH",
+                        law120
+                            ? ["Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Luật Phòng, chống ma túy số 120/2025/QH15;", "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ (Điều " + (form == "59" ? "130" : "136") + ");", "Xét đề nghị của Trưởng Công an cấp xã."]
+                            : ["Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Luật Phòng, chống ma túy số 73/2021/QH14;", "Căn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ;", "Xét đề nghị của Trưởng Công an cấp xã."],
+                        [
+                            "Điều 1. Phân công Ông/Bà ………………………… làm người hỗ trợ " + stage + " đối với:\n" + string.Join("\n", SubjectLines(s)),
                         "Điều 2. Người hỗ trợ có trách nhiệm theo dõi, động viên, giúp đỡ người có tên tại Điều 1 và phối hợp với Công an cấp xã trong quá trình " + stage + ".",
                         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Người có tên tại Điều 1, người hỗ trợ và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
-                    ],
-                    "- Như Điều 3;\n- Công an cấp xã;\n- Lưu: VT.");
-            }
+                        ],
+                        "- Như Điều 3;\n- Công an cấp xã;\n- Lưu: VT.");
+                }
 
             default:
                 return null;
