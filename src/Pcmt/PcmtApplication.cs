@@ -24,6 +24,7 @@ using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.Plans;
 using Pcmt.Features.Reports;
+using Pcmt.Features.Population;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Tips;
@@ -175,6 +176,7 @@ public static class PcmtApplication
         // Everyday pass: names instead of codes, pickers, printable exports
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
+        services.AddPopulation(configuration); // National population database link (issue 16)
         return builder;
     }
 
@@ -214,6 +216,7 @@ public static class PcmtApplication
         api.MapUsersApi();
         api.MapPersonsApi();
         api.MapLifecycleApi();
+        api.MapPopulationApi(); // National population database link (issue 16)
         api.MapFacilitiesApi();
         api.MapSupportServicesApi();
         api.MapSupplySideApi();

@@ -191,6 +191,11 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/exchange/adx"] = Access.ExchangeReports,
         // Population link and case-file corrections (issue 16)
         ["POST /api/v1/persons/{id:guid}/case-records/{recordId:guid}/void"] = Access.VoidCaseRecords,
+        ["POST /api/v1/persons/{id:guid}/population-check"] = Access.CheckPopulation,
+        ["POST /api/v1/persons/{id:guid}/population-check/accept"] = Access.RegisterPersons,
+        ["POST /api/v1/population-checks"] = Access.CheckPopulation,
+        ["GET /api/v1/population-checks"] = Access.CheckPopulation,
+        ["GET /api/v1/population-checks/{id:guid}"] = Access.CheckPopulation,
 
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /health"] = Access.Anonymous,
@@ -255,6 +260,8 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Plans/Task/{id:guid}"] = Access.ViewPlans,
         ["GET /Plans/Budget"] = Access.ViewPlans,
         ["GET /Plans/Import/{id:guid}"] = Access.ManagePlans,
+        ["GET /Population"] = Access.CheckPopulation, // National population database link (issue 16)
+        ["GET /Population/Index"] = Access.CheckPopulation,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>

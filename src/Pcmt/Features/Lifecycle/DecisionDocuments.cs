@@ -11,12 +11,14 @@ namespace Pcmt.Features.Lifecycle;
 /// post-rehab), filled from the file, editable in Word: national motto heading, number, date, legal bases, articles, signature.
 /// Each download is audited (the document carries the citizen ID).
 /// </summary>
-public sealed class DecisionDocuments(AppDbContext db, PersonCaseFiles files, PersonRules rules, AuditLog audit)
+public sealed partial class DecisionDocuments(AppDbContext db, PersonCaseFiles files, PersonRules rules, AuditLog audit)
 {
     public static IReadOnlyList<string> Forms { get; } = ["04", "22", "53"];
 
     public async Task<Result<(byte[] Content, string FileName)>> CreateAsync(Guid personId, string form, Guid? recordId, CancellationToken cancellationToken)
     {
+        if (MoreForms.Contains(form))
+            return await CreateMoreAsync(personId, form, recordId, cancellationToken); // the other §12 forms (DecisionForms.cs)
         if (!Forms.Contains(form))
             return new Failure.Invalid("form", "Mẫu phải là một trong: " + string.Join(", ", Forms) + ".");
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);

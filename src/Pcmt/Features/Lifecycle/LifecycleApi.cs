@@ -149,8 +149,15 @@ public static class LifecycleApi
                     lists = file.Lists.Select(l => new { l.List, l.SourceId, fromOn = Day(l.From), toOn = l.To is null ? null : Day(l.To), l.RemovalReason }),
                     records = records.Select(r => new
                     {
-                        r.Id, r.Kind, occurredAt = new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)), r.RecordedBy, data = System.Text.Json.JsonDocument.Parse(r.Payload).RootElement,
-                        voided = r.Voided, voidedAt = r.VoidedAt is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)) : (DateTimeOffset?)null, r.VoidedBy, r.VoidReason,
+                        r.Id,
+                        r.Kind,
+                        occurredAt = new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)),
+                        r.RecordedBy,
+                        data = System.Text.Json.JsonDocument.Parse(r.Payload).RootElement,
+                        voided = r.Voided,
+                        voidedAt = r.VoidedAt is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)) : (DateTimeOffset?)null,
+                        r.VoidedBy,
+                        r.VoidReason,
                     }),
                 });
             })

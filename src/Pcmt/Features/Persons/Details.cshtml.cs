@@ -128,6 +128,45 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         return page;
     }
 
+    // National population database link (issue 16)
+    public Population.PopulationCheckResult? PopulationCheck { get; private set; }
+
+    public bool CanCheckPopulation => user.Can(Permissions.CheckPopulation);
+
+    public async Task<IActionResult> OnPostPopulationCheckAsync(Guid id, string? purpose, [FromServices] Population.CheckPopulation check, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.CheckPopulation))
+            return Forbid();
+        var result = await check.HandleAsync(id, purpose, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = Population.PopulationStatuses.DisplayName(result.Value.Status) + ".";
+            return Redirect(Url.Page("Details", new { id })! + "#dan-cu");
+        }
+
+        if (result.Failure is Failure.NotFound)
+            return NotFound();
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPopulationAcceptAsync(Guid id, List<string>? fields, [FromServices] Population.AcceptNationalValues accept, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.RegisterPersons))
+            return Forbid();
+        var result = await accept.HandleAsync(id, new Population.AcceptNationalValues.Input(fields, null), cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = "Đã cập nhật hồ sơ theo CSDL quốc gia về dân cư.";
+            return Redirect(Url.Page("Details", new { id })! + "#dan-cu");
+        }
+
+        if (result.Failure is Failure.NotFound)
+            return NotFound();
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
+
     public string UnitName(string? code) => code is null ? "" : _units.GetValueOrDefault(code, code);
 
     public async Task<IActionResult> OnPostTransferAsync(Guid id, string? toCommuneCode, string? reason, CancellationToken cancellationToken)
@@ -152,6 +191,7 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
             return NotFound();
         (Person, CaseFile, Records) = read.Value;
 
+        PopulationCheck = await db.PopulationCheckResults.AsNoTracking().FirstOrDefaultAsync(r => r.PersonId == id, cancellationToken);
         Services = await db.SupportServices.AsNoTracking().Where(s => s.PersonId == id).OrderBy(s => s.ProvidedOn ?? s.RequestedOn).ToListAsync(cancellationToken);
         if (user.Can(Permissions.ViewPersonAccessLog))
             AccessLog = await accessLog.HandleAsync(id, new Paging(1, 100), cancellationToken);

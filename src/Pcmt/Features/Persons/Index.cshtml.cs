@@ -19,6 +19,9 @@ public sealed class IndexModel(SearchPersons search, CurrentUser user) : PageMod
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Population { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
@@ -30,7 +33,7 @@ public sealed class IndexModel(SearchPersons search, CurrentUser user) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var result = await search.HandleAsync(new SearchPersons.Filter(Q, CitizenId, null, Status, DateOfBirth), Paging.Clamped(PageNumber), cancellationToken);
+        var result = await search.HandleAsync(new SearchPersons.Filter(Q, CitizenId, null, Status, DateOfBirth, Population), Paging.Clamped(PageNumber), cancellationToken);
         if (result.Succeeded)
             Persons = result.Value;
         else if (result.Failure is Failure.Invalid invalid)

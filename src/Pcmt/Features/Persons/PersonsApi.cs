@@ -24,8 +24,8 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Đăng ký đối tượng. 409 kèm existingId khi số định danh đã có; hồ sơ có thể trùng được trả về và đưa vào hàng đợi rà soát.");
 
-        persons.MapGet("/", (SearchPersons search, string? q, string? citizenId, string? commune, string? status, string? dateOfBirth, int? page, int? pageSize, CancellationToken cancellationToken) =>
-                PagedResults.ListAsync(page, pageSize, paging => search.HandleAsync(new SearchPersons.Filter(q, citizenId, commune, status, dateOfBirth), paging, cancellationToken)))
+        persons.MapGet("/", (SearchPersons search, string? q, string? citizenId, string? commune, string? status, string? dateOfBirth, string? population, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                PagedResults.ListAsync(page, pageSize, paging => search.HandleAsync(new SearchPersons.Filter(q, citizenId, commune, status, dateOfBirth, population), paging, cancellationToken)))
             .RequireAuthorization(Permissions.ViewPersons)
             .WithSummary("Tra cứu đối tượng trong phạm vi của người dùng (tên không dấu, số định danh, xã, tình trạng, ngày sinh).");
 

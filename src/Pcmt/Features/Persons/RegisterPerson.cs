@@ -4,7 +4,8 @@ using Pcmt.Features.AdministrativeUnits;
 namespace Pcmt.Features.Persons;
 
 /// <summary>Đăng ký đối tượng: adds a person after the citizen-ID rules and the duplicate checks; likely duplicates go to the review queue.</summary>
-public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDuplicates duplicates, TimeProvider clock)
+public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDuplicates duplicates, TimeProvider clock, CurrentUser user,
+    Population.PopulationBulkChecks populationChecks, Microsoft.Extensions.Options.IOptions<Population.PopulationOptions> populationOptions)
 {
     public sealed record Input : PersonInput
     {
@@ -65,6 +66,9 @@ public sealed class RegisterPerson(AppDbContext db, PersonRules rules, FindDupli
             }
         }
 
+        // National population database link (issue 16): optionally checked in the background; the form does not wait.
+        if (populationOptions.Value.CheckOnRegistration && person.CitizenIdProtected is not null)
+            await populationChecks.EnqueuePersonAsync(user, person.Id, cancellationToken);
         return new Registered(person.Id, person.FileCode, valid.Warnings, matches.Visible, matches.Elsewhere);
     }
 

@@ -8,7 +8,7 @@ namespace Pcmt.Features.Persons;
 /// <summary>Tra cứu đối tượng: by name or alias without diacritics, exact citizen ID, birth date, commune, status; only people in the caller's area; the list view is audited.</summary>
 public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog audit, CurrentUser user)
 {
-    public sealed record Filter(string? Q = null, string? CitizenId = null, string? Commune = null, string? Status = null, string? DateOfBirth = null);
+    public sealed record Filter(string? Q = null, string? CitizenId = null, string? Commune = null, string? Status = null, string? DateOfBirth = null, string? Population = null);
 
     private const int CountedInOnePass = 5000;
 
@@ -18,6 +18,8 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
     {
         if (filter.Status is { Length: > 0 } status && !PersonStatus.All.Contains(status))
             return new Failure.Invalid("status", "Tình trạng không hợp lệ. Các giá trị: " + string.Join(", ", PersonStatus.All) + ".");
+        if (filter.Population is { Length: > 0 } checkedAs && checkedAs != Population.PopulationStatuses.Unchecked && !Population.PopulationStatuses.All.Contains(checkedAs))
+            return new Failure.Invalid("population", "Kết quả đối chiếu dân cư phải là: matched, mismatch, not-found, unavailable hoặc unchecked.");
         BirthDate birth = default;
         if (!string.IsNullOrWhiteSpace(filter.DateOfBirth) && !BirthDate.TryParse(filter.DateOfBirth, out birth))
             return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy, từ năm 1900.");
@@ -37,6 +39,11 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
             query = query.Where(p => p.BirthYear == birth.Year);
         if (filter.Status is { Length: > 0 } wanted)
             query = query.Where(p => p.Status == wanted);
+        // National population database link (issue 16): the latest check's result, or never checked.
+        if (filter.Population == Population.PopulationStatuses.Unchecked)
+            query = query.Where(p => !db.PopulationCheckResults.Any(r => r.PersonId == p.Id));
+        else if (filter.Population is { Length: > 0 } result)
+            query = query.Where(p => db.PopulationCheckResults.Any(r => r.PersonId == p.Id && r.Status == result));
 
         // Total and page over (id, folded name) only, which the (province, folded name, id) index covers: a province's people
         // are read from one index range in name order, whatever the fragment matches (docs/performance.md). Then the page's rows.
@@ -88,5 +95,6 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
         filter.Commune is { Length: > 0 } ? "commune=" + filter.Commune : null,
         filter.Status is { Length: > 0 } ? "status=" + filter.Status : null,
         filter.DateOfBirth is { Length: > 0 } ? "dateOfBirth=" + filter.DateOfBirth : null,
+        filter.Population is { Length: > 0 } ? "population=" + filter.Population : null,
     }.Where(s => s is not null)).ToString(CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,10 @@ public static class AuditActions
         [List] = "Xem danh sách",
         [SignIn] = "Đăng nhập",
         [SignInFailed] = "Đăng nhập thất bại",
+
+        // National population database link (issue 16)
+        ["population-check"] = "Đối chiếu CSDL quốc gia về dân cư",
+        ["population-accept"] = "Cập nhật theo CSDL quốc gia về dân cư",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;

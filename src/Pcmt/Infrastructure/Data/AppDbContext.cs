@@ -96,6 +96,10 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     public DbSet<Pcmt.Features.DataBreaches.DataBreach> DataBreaches => Set<Pcmt.Features.DataBreaches.DataBreach>();
     // Tips (tố giác)
     public DbSet<Tip> Tips => Set<Tip>();
+    // National population database link (issue 16)
+    public DbSet<Pcmt.Features.Population.PopulationCheckResult> PopulationCheckResults => Set<Pcmt.Features.Population.PopulationCheckResult>();
+
+    public DbSet<Pcmt.Features.Population.PopulationCheckJob> PopulationCheckJobs => Set<Pcmt.Features.Population.PopulationCheckJob>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -14,6 +14,7 @@ public static class Navigation
         new("Danh sách quản lý", "/Lifecycle/Lists", Permissions.ViewPersons),
         new("Chuyển địa bàn", "/Persons/Transfers", Permissions.ViewPersons),
         new("Rà soát trùng", "/Persons/Duplicates", Permissions.ReviewDuplicates),
+        new("Đối chiếu dân cư", "/Population/Index", Permissions.CheckPopulation), // National population database link (issue 16)
         new("Đơn vị hành chính", "/AdministrativeUnits/Index", Permissions.ViewAdministrativeUnits),
         new("Phân loại địa bàn", "/Classification/Index", Permissions.ClassifyCommunes),
         new("Cơ sở", "/Facilities/Index", Permissions.ViewAdministrativeUnits),
