@@ -27,7 +27,7 @@ public sealed class DataBreachTests(App app)
         measures = "Đã khóa tài khoản, đổi mật khẩu, rà soát nhật ký truy cập.",
     };
 
-    private async Task<Guid> RecordAsync(HttpClient admin, object body)
+    private static async Task<Guid> RecordAsync(HttpClient admin, object body)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/data-breaches", body, Cancel);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
