@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewSupplySide,
         ClassifyCommunes,
         ClassifyCommunesOrCountry,
+        ViewTips,
+        RouteTips,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -120,6 +122,21 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /health"] = Access.Anonymous,
         ["GET /health/ready"] = Access.Anonymous,
 
+        // Tips (tố giác): the public submission and status lookup are anonymous
+        ["POST /api/v1/tips/"] = Access.Anonymous,
+        ["GET /api/v1/tips/status"] = Access.Anonymous,
+        ["GET /api/v1/tips/"] = Access.ViewTips,
+        ["GET /api/v1/tips/figures"] = Access.ViewTips,
+        ["GET /api/v1/tips/{id:guid}"] = Access.ViewTips,
+        ["GET /api/v1/tips/{id:guid}/photos/{photoId:guid}"] = Access.ViewTips,
+        ["POST /api/v1/tips/{id:guid}/route"] = Access.RouteTips,
+        ["POST /api/v1/tips/{id:guid}/close"] = Access.ViewTips,
+        ["GET /to-giac"] = Access.Anonymous,
+        ["GET /to-giac/tra-cuu"] = Access.Anonymous,
+        ["GET /Tips"] = Access.ViewTips,
+        ["GET /Tips/Index"] = Access.ViewTips,
+        ["GET /Tips/Details/{id:guid}"] = Access.ViewTips,
+
         // Pages
         ["GET /"] = Access.SignedIn,
         ["GET /Index"] = Access.SignedIn,
@@ -192,6 +209,8 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewSupplySide => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ClassifyCommunes => role == Roles.ProvincePolice,
         Access.ClassifyCommunesOrCountry => role is Roles.ProvincePolice or Roles.Admin, // the administrator runs the whole country only
+        Access.ViewTips => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.RouteTips => role is Roles.ProvincePolice,
         _ => false,
     };
 
