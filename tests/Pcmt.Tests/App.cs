@@ -74,6 +74,7 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("PCMT_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Tips:SubmitsPerHour", "100000"); // Tips: the limit itself is tested with its own fixture
         builder.UseSetting("Protection:Keys:1", TestKeys.Key1);
         builder.UseSetting("Protection:IndexKey", TestKeys.Index);
         builder.UseSetting("Security:TokenLifetimeMinutes", "60"); // the tests cache one token per user for the whole run

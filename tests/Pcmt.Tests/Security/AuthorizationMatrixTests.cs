@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(App app)
         // Population link and case-file corrections (issue 16)
         VoidCaseRecords,
         CheckPopulation,
+        ViewTips,
+        RouteTips,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -202,6 +204,21 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /health/ready"] = Access.Anonymous,
         ["GET /lookup/places"] = Access.SignedIn, // everyday pass: the pickers' source
 
+        // Tips (tố giác): the public submission and status lookup are anonymous
+        ["POST /api/v1/tips/"] = Access.Anonymous,
+        ["GET /api/v1/tips/status"] = Access.Anonymous,
+        ["GET /api/v1/tips/"] = Access.ViewTips,
+        ["GET /api/v1/tips/figures"] = Access.ViewTips,
+        ["GET /api/v1/tips/{id:guid}"] = Access.ViewTips,
+        ["GET /api/v1/tips/{id:guid}/photos/{photoId:guid}"] = Access.ViewTips,
+        ["POST /api/v1/tips/{id:guid}/route"] = Access.RouteTips,
+        ["POST /api/v1/tips/{id:guid}/close"] = Access.ViewTips,
+        ["GET /to-giac"] = Access.Anonymous,
+        ["GET /to-giac/tra-cuu"] = Access.Anonymous,
+        ["GET /Tips"] = Access.ViewTips,
+        ["GET /Tips/Index"] = Access.ViewTips,
+        ["GET /Tips/Details/{id:guid}"] = Access.ViewTips,
+
         // Pages
         ["GET /"] = Access.SignedIn,
         ["GET /Index"] = Access.SignedIn,
@@ -310,6 +327,8 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ProvinceLevel => role is Roles.ProvincePolice or Roles.Admin or Roles.Viewer, // with the province or national scope these users have here
         Access.VoidCaseRecords => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff,
         Access.CheckPopulation => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.ViewTips => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.RouteTips => role is Roles.ProvincePolice,
         _ => false,
     };
 

@@ -26,7 +26,6 @@ public static class TipsApi
                     .ToHttpResult(r => TypedResults.Created((string?)null, new { receiptCode = r.ReceiptCode, secret = r.Secret }));
             })
             .AllowAnonymous().RequireRateLimiting(TipsFeature.RateLimitPolicy)
-            .Accepts<Body>("application/json").Accepts<Body>("multipart/form-data")
             .WithSummary("Gửi tin tố giác (không cần đăng nhập). JSON, hoặc multipart/form-data để gửi kèm tối đa 3 ảnh (trường photos, mỗi ảnh ≤ 5 MB; keepPhotoMetadata=true để giữ thông tin ảnh). Không lưu địa chỉ IP, trình duyệt, cookie hay giờ gửi.");
 
         tips.MapGet("/status", async (string? code, string? secret, CheckTipStatus check, CancellationToken ct) =>

@@ -35,7 +35,8 @@ public static class TipsFeature
             .AddScoped<GetTip>()
             .AddScoped<RouteTip>()
             .AddScoped<CloseTip>()
-            .AddScoped<TipFigures>();
+            .AddScoped<TipFigures>()
+            .AddScoped<PublicTipForm>();
     }
 
     private static string AddressKey(IPAddress? address) =>
