@@ -17,7 +17,7 @@ public sealed class BrowseToCommuneJourney(BrowserApp app) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trang chủ" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Đơn vị hành chính" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(page, "Đơn vị hành chính");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Thái Nguyên" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tỉnh Thái Nguyên" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("92 đơn vị: 15 phường, 77 xã")).ToBeVisibleAsync();

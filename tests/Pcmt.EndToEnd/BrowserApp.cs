@@ -53,6 +53,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Follows a main-menu link; on a phone the menu is folded behind "Menu" first.</summary>
+    public static async Task OpenMenuItemAsync(IPage page, string name)
+    {
+        var toggle = page.Locator("label.nav-toggle-label");
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = name });
+        if (await toggle.IsVisibleAsync() && !await link.IsVisibleAsync())
+            await toggle.ClickAsync();
+        await link.ClickAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -37,7 +37,7 @@ public sealed class ClassificationJourney(BrowserApp app) : IClassFixture<Browse
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Phân loại địa bàn" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(page, "Phân loại địa bàn");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tính đề xuất phân loại" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Đã tính đề xuất phân loại cho 92 xã, phường, đặc khu.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Không ma túy: 91" })).ToBeVisibleAsync();
@@ -55,7 +55,7 @@ public sealed class ClassificationJourney(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt kết quả phân loại" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Đã ghi nhận phê duyệt cho 92 xã, phường, đặc khu.")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Bảng điều khiển" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(page, "Bảng điều khiển");
         var roadmap = page.Locator("#roadmap");
         await Assertions.Expect(roadmap.GetByRole(AriaRole.Row).Filter(new() { HasText = "2026" })).ToContainTextAsync("98,91");
         await Assertions.Expect(roadmap.GetByRole(AriaRole.Row).Filter(new() { HasText = "2028" })).ToContainTextAsync("50");

@@ -95,7 +95,10 @@ public sealed class EverydayJourney(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseUrl, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = app.BaseUrl,
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>

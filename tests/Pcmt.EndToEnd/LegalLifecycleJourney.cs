@@ -49,7 +49,7 @@ public sealed class LegalLifecycleJourney(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.GetByText("Đã ghi nhận kết quả xét nghiệm.")).ToBeVisibleAsync();
 
         // The decision is due within 24 hours: it is on the officer's list, overdue since 21/11/2026 10:00.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Việc cần làm" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(page, "Việc cần làm");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Lê Văn Phúc" });
         await Assertions.Expect(row).ToContainTextAsync("Ra quyết định quản lý người sử dụng trái phép chất ma túy (Mẫu 04)");
         await Assertions.Expect(row).ToContainTextAsync("21/11/2026 10:00");

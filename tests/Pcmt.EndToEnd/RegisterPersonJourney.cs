@@ -31,7 +31,7 @@ public sealed class RegisterPersonJourney(BrowserApp app) : IClassFixture<Browse
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Đối tượng" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(page, "Đối tượng");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký đối tượng" }).ClickAsync();
         await FillAsync(page, "Nguyễn Văn Hùng", "001090012345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();

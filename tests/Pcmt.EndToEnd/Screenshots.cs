@@ -32,7 +32,11 @@ public sealed class Screenshots(BrowserApp app) : IClassFixture<BrowserApp>
             {
                 await scope.ServiceProvider.GetRequiredService<CreateUser>().HandleAsync(new CreateUser.Input
                 {
-                    UserName = name, Password = Password, FullName = "Cán bộ chụp màn hình", Role = role, Scope = unit,
+                    UserName = name,
+                    Password = Password,
+                    FullName = "Cán bộ chụp màn hình",
+                    Role = role,
+                    Scope = unit,
                 }, TestContext.Current.CancellationToken);
             }
 
@@ -86,7 +90,10 @@ public sealed class Screenshots(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseUrl, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = app.BaseUrl,
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
     }

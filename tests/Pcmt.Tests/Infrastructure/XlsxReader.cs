@@ -10,7 +10,7 @@ namespace Pcmt.Tests.Infrastructure;
 public sealed class XlsxReader
 {
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private readonly Dictionary<string, string> cells = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _cells = new(StringComparer.Ordinal);
 
     public XlsxReader(byte[] content)
     {
@@ -31,7 +31,7 @@ public sealed class XlsxReader
                 "s" => shared[int.Parse(c.Element(Main + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)],
                 _ => c.Element(Main + "v")?.Value ?? "",
             };
-            cells[(string)c.Attribute("r")!] = text;
+            _cells[(string)c.Attribute("r")!] = text;
         }
     }
 
@@ -39,9 +39,9 @@ public sealed class XlsxReader
 
     public XDocument Sheet { get; }
 
-    public string Cell(string reference) => cells.GetValueOrDefault(reference, "");
+    public string Cell(string reference) => _cells.GetValueOrDefault(reference, "");
 
-    public IEnumerable<string> AllText => cells.Values;
+    public IEnumerable<string> AllText => _cells.Values;
 
     /// <summary>Width of the 1-based column, or null when the sheet sets none.</summary>
     public double? Width(int column) => Sheet.Descendants(Main + "col")

@@ -147,7 +147,8 @@ public sealed class ExcelForm
                     TopLeftCell = $"A{HeaderRow + 1}",
                     ActivePane = PaneValues.BottomLeft,
                     State = PaneStateValues.Frozen,
-                }) { WorkbookViewId = 0U }),
+                })
+                { WorkbookViewId = 0U }),
                 new SheetFormatProperties { DefaultRowHeight = 18 },
                 new Columns(Columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
                 {
@@ -313,7 +314,8 @@ public sealed class ExcelForm
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid })) { Count = 3U },
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid }))
+            { Count = 3U },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2U },
             new CellStyleFormats(new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U, NumberFormatId = 0U }) { Count = 1U },
             new CellFormats(

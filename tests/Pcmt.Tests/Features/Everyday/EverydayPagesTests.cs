@@ -23,8 +23,14 @@ public sealed class EverydayPagesTests(App app)
         var officer = await app.ApiAsAsync(Roles.CommunePolice, Commune);
         var created = await officer.PostAsJsonAsync("/api/v1/persons", new
         {
-            fullName, aliases = Array.Empty<string>(), dateOfBirth = "1990-05-12", sex = "male", citizenId, residenceCommuneCode = Commune,
-            address = "Tổ 7", substances = new[] { "methamphetamine" },
+            fullName,
+            aliases = Array.Empty<string>(),
+            dateOfBirth = "1990-05-12",
+            sex = "male",
+            citizenId,
+            residenceCommuneCode = Commune,
+            address = "Tổ 7",
+            substances = new[] { "methamphetamine" },
         }, Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
