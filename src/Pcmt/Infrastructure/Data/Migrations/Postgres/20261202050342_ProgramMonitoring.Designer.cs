@@ -12,7 +12,7 @@ using Pcmt.Infrastructure.Data;
 namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202043147_ProgramMonitoring")]
+    [Migration("20261202050342_ProgramMonitoring")]
     partial class ProgramMonitoring
     {
         /// <inheritdoc />
@@ -2089,6 +2089,168 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_task_progress_task_id");
 
                     b.ToTable("task_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<Guid?>("LastPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_person_id");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer")
+                        .HasColumnName("matched");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("integer")
+                        .HasColumnName("mismatched");
+
+                    b.Property<int>("NotFound")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_found");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("ScopeCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("scope_code");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetCommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("target_commune_code");
+
+                    b.Property<Guid?>("TargetPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_person_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Unavailable")
+                        .HasColumnType("integer")
+                        .HasColumnName("unavailable");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_population_check_jobs");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_population_check_jobs_status_created_at");
+
+                    b.ToTable("population_check_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckResult", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<string>("Differences")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("differences");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_population_check_results");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_population_check_results_status");
+
+                    b.ToTable("population_check_results", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Reports.CustomReportTemplate", b =>
