@@ -168,6 +168,15 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Classification/Index"] = Access.ClassifyCommunes,
         ["GET /Facilities"] = Access.SignedIn,
         ["GET /Facilities/Index"] = Access.SignedIn,
+        // Enforcement pages (issue 14)
+        ["GET /Enforcement"] = Access.ViewSupplySide,
+        ["GET /Enforcement/Index"] = Access.ViewSupplySide,
+        ["GET /Enforcement/Create"] = Access.RecordSupplySide,
+        ["GET /Enforcement/Details/{id:guid}"] = Access.ViewSupplySide,
+        ["GET /Enforcement/WantedPersons"] = Access.ViewSupplySide,
+        ["GET /Enforcement/Seizures"] = Access.ViewSupplySide,
+        ["GET /SupplySide"] = Access.ViewSupplySide,
+        ["GET /SupplySide/Index"] = Access.ViewSupplySide,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
     };
