@@ -138,7 +138,10 @@ public sealed class TipsApiTests(App app)
         var (code, secret) = await SubmitAsync(client, new { communeCode = "05443", category = "other", text = "Tin kiểm tra ẩn danh." });
         var posted = await client.PostAsync("/to-giac", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["tinh"] = "19", ["Commune"] = "Phan Đình Phùng", ["Category"] = "selling", ["Text"] = "Tin gửi từ trang công khai.",
+            ["tinh"] = "19",
+            ["Commune"] = "Phan Đình Phùng",
+            ["Category"] = "selling",
+            ["Text"] = "Tin gửi từ trang công khai.",
         }), Cancel);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.False(posted.Headers.Contains("Set-Cookie"));
