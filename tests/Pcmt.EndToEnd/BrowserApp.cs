@@ -54,10 +54,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Follows a main-menu link; on a phone the menu is folded behind "Menu" first.</summary>
-    public static async Task OpenMenuItemAsync(IPage page, string name)
+    public static async Task OpenMenuItemAsync(IPage page, string name, bool exact = false)
     {
         var toggle = page.Locator("label.nav-toggle-label");
-        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = name });
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = exact });
         if (await toggle.IsVisibleAsync() && !await link.IsVisibleAsync())
             await toggle.ClickAsync();
         await link.ClickAsync();

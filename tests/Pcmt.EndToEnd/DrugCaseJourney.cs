@@ -31,7 +31,7 @@ public sealed class DrugCaseJourney(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Vụ án ma túy" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(page, "Vụ án ma túy");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ghi nhận vụ án mới" }).ClickAsync();
         await page.GetByLabel("Xã/phường nơi phát hiện").SelectOptionAsync("05443");
         await page.GetByLabel("Đơn vị phát hiện").FillAsync("Công an phường Phan Đình Phùng");

@@ -41,7 +41,7 @@ public sealed class PlanTasksJourney(BrowserApp app) : IClassFixture<BrowserApp>
 
         // The provincial officer imports the task table.
         var police = await SignInAsync("pc04.kehoach");
-        await Menu(police, "Kế hoạch").ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(police, "Kế hoạch", exact: true);
         await police.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch phòng, chống ma túy 2026–2030" }).ClickAsync();
         await police.GetByRole(AriaRole.Link, new() { Name = "Nhập bảng nhiệm vụ từ Excel" }).ClickAsync();
         await police.GetByLabel("Tệp (.xlsx)").SetInputFilesAsync(table);
@@ -52,7 +52,7 @@ public sealed class PlanTasksJourney(BrowserApp app) : IClassFixture<BrowserApp>
 
         // The Department of Health's officer records progress with an evidence file.
         var health = await SignInAsync("syt.kehoach");
-        await Menu(health, "Nhiệm vụ").ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(health, "Nhiệm vụ", exact: true);
         await health.GetByRole(AriaRole.Link, new() { Name = "Mở rộng điều trị methadone" }).ClickAsync();
         await health.GetByLabel("Tỷ lệ hoàn thành (%)").FillAsync("60");
         await health.GetByLabel("Kết quả thực hiện").FillAsync("Đã mở thêm 2 điểm cấp phát thuốc");
@@ -63,15 +63,12 @@ public sealed class PlanTasksJourney(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(health.GetByRole(AriaRole.Link, new() { Name = "bao-cao-quy-4.pdf" })).ToBeVisibleAsync();
 
         // The overdue task (2025Q4, not done) shows on the dashboard.
-        await Menu(police, "Bảng điều khiển").ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(police, "Bảng điều khiển", exact: true);
         var alerts = police.Locator("#plan-task-alerts");
         await Assertions.Expect(alerts).ToContainTextAsync("Nhiệm vụ quá hạn");
         await alerts.GetByRole(AriaRole.Link, new() { Name = "1", Exact = true }).First.ClickAsync();
         await Assertions.Expect(police.GetByRole(AriaRole.Row).Filter(new() { HasText = "Xác định tình trạng nghiện tại cơ sở y tế" })).ToContainTextAsync("QUÁ HẠN");
     }
-
-    private static ILocator Menu(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     private async Task<IPage> SignInAsync(string userName)
     {

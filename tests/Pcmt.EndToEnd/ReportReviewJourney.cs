@@ -34,7 +34,7 @@ public sealed class ReportReviewJourney(BrowserApp app) : IClassFixture<BrowserA
         }
 
         var commune = await SignInAsync("cax.baocao");
-        await commune.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Báo cáo định kỳ" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(commune, "Báo cáo định kỳ");
         await commune.GetByLabel("Mẫu báo cáo").SelectOptionAsync("commune-half-year");
         await commune.GetByLabel("Kỳ báo cáo").SelectOptionAsync("2026H1");
         await commune.GetByRole(AriaRole.Button, new() { Name = "Lập báo cáo" }).ClickAsync();
@@ -52,7 +52,7 @@ public sealed class ReportReviewJourney(BrowserApp app) : IClassFixture<BrowserA
         var reportUrl = commune.Url;
 
         var police = await SignInAsync("pc04.duyet");
-        await police.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Duyệt báo cáo" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(police, "Duyệt báo cáo");
         var row = police.GetByRole(AriaRole.Row).Filter(new() { HasText = "6 tháng đầu năm 2026" });
         await Assertions.Expect(row).ToContainTextAsync("1 chỉ tiêu");
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -67,7 +67,7 @@ public sealed class ReportReviewJourney(BrowserApp app) : IClassFixture<BrowserA
         await commune.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(commune.Locator("#report-status")).ToHaveTextAsync("Đã gửi, chờ duyệt");
 
-        await police.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = "Duyệt báo cáo" }).ClickAsync();
+        await BrowserApp.OpenMenuItemAsync(police, "Duyệt báo cáo");
         await police.GetByRole(AriaRole.Row).Filter(new() { HasText = "6 tháng đầu năm 2026" }).GetByRole(AriaRole.Checkbox).CheckAsync();
         await police.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt các báo cáo đã chọn" }).ClickAsync();
         await Assertions.Expect(police.GetByText("Đã phê duyệt 1 báo cáo.")).ToBeVisibleAsync();

@@ -136,6 +136,9 @@ public sealed partial class ScopeMatrixTests(App app)
         ["{regime}"] = ["all"],
         ["{key}"] = ["due-soon-days"],
         ["{date}"] = ["2026-12-31"],
+        ["{kind}"] = ["authority"],
+        ["{evidenceId:guid}"] = [Guid.Empty.ToString()],
+        ["{photoId:guid}"] = [Guid.Empty.ToString()],
     };
 
     /// <summary>Markers are random words (letters only, so they pass the name rules and are never HTML- or JSON-escaped).</summary>

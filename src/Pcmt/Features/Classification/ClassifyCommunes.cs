@@ -115,9 +115,9 @@ public sealed class ClassifyCommunes(AppDbContext db, CurrentUser user, TimeProv
         // The scope filter stays on: a run is made by the province's police or by a user who sees the whole installation.
         var caseArrests = await db.Set<DrugCase>().AsNoTracking()
             .Where(c => (province == null || c.ProvinceCode == province) && c.DetectedOn >= from && c.DetectedOn <= to)
-            .SelectMany(c => c.Suspects.Select(s => new { c.ProvinceCode, c.CommuneCode, s.Resident }))
+            .Join(db.Set<CaseSuspect>(), c => c.Id, s => s.CaseId, (c, s) => new { c.ProvinceCode, c.CommuneCode, s.Resident }) // a join, not SelectMany: SQLite has no APPLY
             .GroupBy(s => new { s.ProvinceCode, s.CommuneCode })
-            .Select(g => new { g.Key.ProvinceCode, g.Key.CommuneCode, Offenders = g.Count(), Residents = g.Count(s => s.Resident) })
+            .Select(g => new { g.Key.ProvinceCode, g.Key.CommuneCode, Offenders = g.Count(), Residents = g.Sum(s => s.Resident ? 1 : 0) })
             .ToDictionaryAsync(g => (g.ProvinceCode, g.CommuneCode), g => (g.Offenders, g.Residents), cancellationToken);
         var wanted = await db.Set<WantedPerson>().AsNoTracking()
             .Where(w => (province == null || w.ProvinceCode == province) && w.HidingFrom <= to && (w.EndedOn == null || w.EndedOn >= from))

@@ -53,7 +53,7 @@ public sealed class SeizureSummary(AppDbContext db, CurrentUser user, AuditLog a
         var cases = db.Set<DrugCase>().AsNoTracking().Where(c => c.DetectedOn >= from && c.DetectedOn <= to
             && (province == null || c.ProvinceCode == province) && (commune == null || c.CommuneCode == commune) && (route == null || route == "" || c.Route == route));
         // Summed in C#: SQLite cannot sum decimals, and g and kg are converted first.
-        var seizures = await cases.SelectMany(c => c.Seizures.Select(s => new { s.CaseId, s.Substance, s.Unit, s.Quantity })).ToListAsync(cancellationToken);
+        var seizures = await cases.Join(db.Set<Seizure>(), c => c.Id, s => s.CaseId, (c, s) => new { s.CaseId, s.Substance, s.Unit, s.Quantity }).ToListAsync(cancellationToken);
         var items = seizures.GroupBy(s => (s.Substance, Unit: SeizureUnits.TotalUnit(s.Unit)))
             .Select(g => new Item(g.Key.Substance, SeizedSubstances.Name(g.Key.Substance), g.Key.Unit, g.Sum(s => SeizureUnits.InTotalUnit(s.Quantity, s.Unit)), g.Select(s => s.CaseId).Distinct().Count()))
             .OrderBy(i => i.Substance, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal).ToList();

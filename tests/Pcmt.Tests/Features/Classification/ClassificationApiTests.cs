@@ -65,7 +65,7 @@ public sealed class ClassificationApiTests(ClassificationApp app) : IClassFixtur
         // Only a real class can be set by hand, with a reason; approval needs a decision number.
         await SendAsync(province, HttpMethod.Put, "/api/v1/classifications/19/2026/01849", new { @class = "review", reason = "Giữ nguyên" }, HttpStatusCode.BadRequest);
         await SendAsync(province, HttpMethod.Post, "/api/v1/classifications/19/2026/approve", new { decidedOn = "2026-12-18" }, HttpStatusCode.BadRequest);
-        await SendAsync(province, HttpMethod.Post, "/api/v1/classifications/19/2026/approve", new { decisionNumber = "2150/QĐ-UBND", decidedOn = "2026-12-18" }, HttpStatusCode.NoContent);
+        await SendAsync(province, HttpMethod.Post, "/api/v1/classifications/19/2026/approve", new { decisionNumber = "2150/QĐ-UBND", decidedOn = "2026-11-18" }, HttpStatusCode.NoContent);
 
         var after = await SendAsync(province, HttpMethod.Get, "/api/v1/indicators/DF-COMMUNE/values?area=19&period=2026", null, HttpStatusCode.OK);
         Assert.Equal((88m, 92m), (after.GetProperty("numerator").GetDecimal(), after.GetProperty("denominator").GetDecimal()));
