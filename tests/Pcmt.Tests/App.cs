@@ -147,6 +147,9 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var admin = await AdminAsync();
         var userName = UserNameFor(role, scope);
+        // A department user's scope must be a registered agency (issue 12); tests name agencies of Thái Nguyên unless they register their own.
+        if (role == Roles.Department && scope is not null)
+            await EnsureAgencyAsync(scope, "19");
         var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = UserPassword, fullName = "Cán bộ " + role, role, scope });
         if (created.StatusCode == System.Net.HttpStatusCode.Created)
             return (await created.Content.ReadFromJsonAsync<IdBody>())!.Id;
