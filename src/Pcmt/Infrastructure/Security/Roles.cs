@@ -54,28 +54,24 @@ public static class Roles
 
     // Periodic reports (Features/Reports): communes and agencies fill theirs, the provincial police fill the province's and review
     // the others, the provincial leadership (viewer) approves the province's report (QĐ 127/2009/QĐ-TTg as amended by QĐ 13/2019).
-    internal static bool ReportGrants { get; } = GrantAll(
-        (CommunePolice, [Permissions.FillReports]),
-        (CommuneCommittee, [Permissions.FillReports]),
-        (Department, [Permissions.FillReports]),
-        (ProvincePolice, [Permissions.FillReports, Permissions.ReviewReports, Permissions.ManageReportTemplates, Permissions.ExchangeReports]),
-        (Viewer, [Permissions.LeadReports]),
-        (Admin, [Permissions.ExchangeReports]));
-
-    private static bool GrantAll(params (string Role, string[] Permissions)[] grants)
+    private static readonly bool ReportGrantsApplied = Apply(new()
     {
-        foreach (var (role, permissions) in grants)
-            Grants[role].UnionWith(permissions);
-        return true;
-    }
+        [CommunePolice] = [Permissions.FillReports],
+        [CommuneCommittee] = [Permissions.FillReports],
+        [Department] = [Permissions.FillReports],
+        [ProvincePolice] = [Permissions.FillReports, Permissions.ReviewReports, Permissions.ManageReportTemplates, Permissions.ExchangeReports],
+        [Viewer] = [Permissions.LeadReports],
+        [Admin] = [Permissions.ExchangeReports],
+    });
+
     /// <summary>Population link and case-file corrections (issue 16): whoever records a kind of fact may void it (checked per kind); the police check identities against the national population database.</summary>
-    private static readonly Dictionary<string, string[]> PopulationAndCorrectionGrants = new()
+    private static readonly bool PopulationAndCorrectionGrantsApplied = Apply(new()
     {
         [ProvincePolice] = [Permissions.VoidCaseRecords, Permissions.CheckPopulation],
         [CommunePolice] = [Permissions.VoidCaseRecords, Permissions.CheckPopulation],
         [CommuneCommittee] = [Permissions.VoidCaseRecords],
         [HealthStaff] = [Permissions.VoidCaseRecords],
-    };
+    });
 
     /// <summary>Roles whose users open person files (health, drug use, criminal matters): two-factor sign-in is required for them.</summary>
     private static readonly HashSet<string> PersonFileReaders = [ProvincePolice, CommunePolice, CommuneCommittee, HealthStaff, FacilityStaff];
@@ -116,8 +112,7 @@ public static class Roles
     public static bool Exists(string? role) => role is not null && Grants.ContainsKey(role);
 
     public static bool IsGranted(string? role, string permission) =>
-        role is not null && ((Grants.TryGetValue(role, out var permissions) && permissions.Contains(permission))
-            || (PopulationAndCorrectionGrants.TryGetValue(role, out var more) && more.Contains(permission)));
+        role is not null && Grants.TryGetValue(role, out var permissions) && permissions.Contains(permission);
 
     public static bool ReadsPersonFiles(string role) => PersonFileReaders.Contains(role);
 
@@ -126,6 +121,5 @@ public static class Roles
 
     public static IReadOnlyList<ScopeKind> ScopesFor(string role) => AllowedScopes.TryGetValue(role, out var kinds) ? kinds : [];
 
-    public static IReadOnlySet<string> PermissionsOf(string role) =>
-        (Grants.TryGetValue(role, out var permissions) ? permissions : []).Concat(PopulationAndCorrectionGrants.GetValueOrDefault(role) ?? []).ToHashSet();
+    public static IReadOnlySet<string> PermissionsOf(string role) => Grants.TryGetValue(role, out var permissions) ? permissions : new HashSet<string>();
 }
