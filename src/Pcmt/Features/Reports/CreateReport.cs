@@ -1,10 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Pcmt.Features.Reports;
 
 /// <summary>Opens a reporter's report on a template for a period (draft), with its due date.</summary>
-public sealed class CreateReport(AppDbContext db, ReportAccess access, TemplateCatalog templates, IOptions<ReportingOptions> options, TimeProvider clock)
+public sealed class CreateReport(AppDbContext db, ReportAccess access, TemplateCatalog templates, PlanPrefill prefill, IOptions<ReportingOptions> options, TimeProvider clock)
 {
     public sealed record Input(string? Template, string? Period, string? Reporter);
 
@@ -49,6 +50,14 @@ public sealed class CreateReport(AppDbContext db, ReportAccess access, TemplateC
             DueOn = period.DueOn(options.Value, reporter.Kind),
             CreatedAt = now,
         };
+        if (reporter.Kind == ReporterKinds.Agency)
+        {
+            // An agency reports on the tasks and budget the plan gave it: start from what the plan already knows.
+            var rows = await prefill.ForAgencyAsync(template, period, reporter.Code, reporter.ProvinceCode, ct);
+            if (rows.Count > 0)
+                report.Values = JsonSerializer.Serialize(rows, ReportJson.Options);
+        }
+
         db.Set<Report>().Add(report);
         ReviewFlow.Record(db, Report.SubjectType, report.Id.ToString(), ReviewFlow.Created, null, access.User, now);
         try

@@ -309,4 +309,54 @@ public sealed class ReportsApiTests(ReportsApp app) : IClassFixture<ReportsApp>
         var xlsx = await police.GetAsync($"/api/v1/reports/{id}/xlsx", Cancel);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
     }
+
+    [Fact]
+    public async Task An_agency_report_starts_from_its_tasks_at_the_cut_off_and_its_budget_lines()
+    {
+        const string A = "rp-pf-a", B = "rp-pf-b", C = "rp-pf-c";
+        await app.EnsureAgencyAsync(A, "19", "Sở Lao động (tiền điền)");
+        await app.EnsureAgencyAsync(B, "19", "Sở Y tế (tiền điền)");
+        await app.EnsureAgencyAsync(C, "19", "Sở Tư pháp (tiền điền)");
+        var police = await app.ApiAsAsync(Roles.ProvincePolice, "19");
+        var plan = (await SendAsync(police, HttpMethod.Post, "/api/v1/plans", new { provinceCode = "19", title = "Kế hoạch tiền điền báo cáo", documentNumber = "01/KH-UBND", issuedOn = "2026-01-10", fromYear = 2026, toYear = 2030 }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        async Task<Guid> TaskAsync(string title, string lead, string due, string[] partners, string recurrence = "none") =>
+            (await SendAsync(police, HttpMethod.Post, $"/api/v1/plans/{plan}/tasks", new { title, leadAgency = lead, partnerAgencies = partners, due, recurrence }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Task ProgressAsync(Guid task, string on, int percent, string note) =>
+            SendAsync(police, HttpMethod.Post, $"/api/v1/tasks/{task}/progress", new { reportedOn = on, percent, note }, HttpStatusCode.Created);
+
+        var led = await TaskAsync("Dạy nghề cho người sau cai nghiện", A, "2026Q2", []);
+        await ProgressAsync(led, "2026-05-10", 50, "Đã mở 3 lớp");
+        await ProgressAsync(led, "2026-06-20", 100, "Hoàn thành sau kỳ báo cáo"); // after the 14/06 cut-off: not this period's figure
+        await TaskAsync("Khám sàng lọc người nghiện", B, "2026Q4", [A]);
+        var doneBefore = await TaskAsync("Rà soát năm trước", A, "2025Q4", []);
+        await ProgressAsync(doneBefore, "2025-12-01", 100, "Xong");
+        await TaskAsync("Giao ban hằng quý", A, "2026Q1", [], "quarterly");
+        await TaskAsync("Trợ giúp pháp lý", C, "2026Q2", []);
+        await SendAsync(police, HttpMethod.Put, $"/api/v1/plans/{plan}/budget/DA5/2026/provincial", new { allocatedVnd = 60_000_000, disbursedVnd = 15_000_000, agency = A }, HttpStatusCode.NoContent);
+        await SendAsync(police, HttpMethod.Put, $"/api/v1/plans/{plan}/budget/DA5/2027/provincial", new { allocatedVnd = 70_000_000, disbursedVnd = 0, agency = A }, HttpStatusCode.NoContent);
+
+        var agency = await app.ApiAsAsync(Roles.Department, A);
+        var id = (await SendAsync(agency, HttpMethod.Post, "/api/v1/reports", new { template = "agency-half-year", period = "2026H1", reporter = A }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var values = (await GetAsync(agency, $"/api/v1/reports/{id}")).GetProperty("values");
+        string[][] Rows(string field) => values.GetProperty(field).EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToArray()).ToArray();
+
+        var tasks = Rows("D02");
+        Assert.Equal(new[] { "Dạy nghề cho người sau cai nghiện", "Giao ban hằng quý", "Khám sàng lọc người nghiện" }.Order(), tasks.Select(r => r[1]).Order());
+        var first = tasks.Single(r => r[1] == "Dạy nghề cho người sau cai nghiện");
+        Assert.Equal(["Chủ trì", "30/06/2026", "Đang thực hiện", "50", "Đã mở 3 lớp (cập nhật 10/05/2026)"], first[2..]);
+        var partner = tasks.Single(r => r[1] == "Khám sàng lọc người nghiện");
+        Assert.Equal(["Phối hợp", "31/12/2026", "Chưa thực hiện", "0", ""], partner[2..]);
+        Assert.Equal("31/03/2026", tasks.Single(r => r[1] == "Giao ban hằng quý")[3]); // only the occurrence due inside the period
+
+        var budget = Assert.Single(Rows("D04"));
+        Assert.StartsWith("Dự án 5", budget[0]);
+        Assert.Equal(["Ngân sách địa phương", "", "60.000.000", "", "15.000.000", "25"], budget[1..]);
+
+        // Another agency's report carries none of A's rows.
+        var other = await app.ApiAsAsync(Roles.Department, C);
+        var otherId = (await SendAsync(other, HttpMethod.Post, "/api/v1/reports", new { template = "agency-half-year", period = "2026H1", reporter = C }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var otherValues = (await GetAsync(other, $"/api/v1/reports/{otherId}")).GetProperty("values");
+        Assert.Equal(["Trợ giúp pháp lý"], otherValues.GetProperty("D02").EnumerateArray().Select(r => r[1].GetString()!).ToArray());
+        Assert.Empty(otherValues.GetProperty("D04").EnumerateArray());
+    }
 }
