@@ -172,6 +172,9 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/tasks/{id:guid}/progress"] = Access.RecordTaskProgress,
         ["POST /api/v1/tasks/{id:guid}/progress/{progressId:guid}/evidence"] = Access.RecordTaskProgress,
         ["GET /api/v1/tasks/{id:guid}/evidence/{evidenceId:guid}"] = Access.ViewPlans,
+        ["POST /api/v1/tasks/confirm"] = Access.ManagePlans,
+        ["POST /api/v1/tasks/{id:guid}/return"] = Access.ManagePlans,
+        ["POST /api/v1/tasks/{id:guid}/reopen"] = Access.ManagePlans,
         ["GET /api/v1/projects"] = Access.SignedIn,
         // Periodic reports
         ["GET /api/v1/report-templates/"] = Access.SignedIn,

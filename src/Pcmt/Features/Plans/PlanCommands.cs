@@ -193,6 +193,9 @@ public sealed class RecordProgress(AppDbContext db, PlanScope scope, CurrentUser
             errors["files"] = [$"Tệp '{bad.FileName}' rỗng hoặc lớn hơn 10 MB."];
         if (errors.Count > 0)
             return new Failure.Invalid(errors);
+        var latest = task.LastReportedOn is null || input.ReportedOn!.Value >= task.LastReportedOn;
+        if (latest && task.Confirmation == Reports.ReviewStatuses.Approved && !scope.ManagesPlans)
+            return new Failure.Conflict("Nhiệm vụ đã được cơ quan thường trực xác nhận hoàn thành; đề nghị cơ quan thường trực mở lại trước khi báo cáo tiếp.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var progress = new TaskProgress
@@ -210,11 +213,12 @@ public sealed class RecordProgress(AppDbContext db, PlanScope scope, CurrentUser
             db.TaskEvidence.Add(NewEvidence(task.Id, progress.Id, file, now));
 
         // The latest report (by its date) sets the task's state; an earlier one backfilled later only joins the history.
-        if (task.LastReportedOn is null || progress.ReportedOn >= task.LastReportedOn)
+        if (latest)
         {
             task.Status = status;
             task.Percent = percent;
             task.LastReportedOn = progress.ReportedOn;
+            ConfirmTasks.AfterProgress(db, task, scope.ManagesPlans, user, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -62,6 +62,12 @@ public sealed class PlanTask : IVersioned
 
     public DateOnly? LastReportedOn { get; set; }
 
+    /// <summary>
+    /// The standing agency's confirmation of a reported completion (a <see cref="Reports.ReviewStatuses"/> value: submitted,
+    /// returned, approved); null while the task is not reported done. Follows the same review fabric as the periodic reports.
+    /// </summary>
+    public string? Confirmation { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public Guid Version { get; set; }
@@ -158,6 +164,7 @@ public sealed class PlanConfigurations :
         builder.Property(t => t.ProjectCode).HasMaxLength(20);
         builder.Property(t => t.Status).HasMaxLength(20);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.Confirmation).HasMaxLength(20);
         builder.Ignore(t => t.Partners);
         builder.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.ProvinceCode, t.DueOn });

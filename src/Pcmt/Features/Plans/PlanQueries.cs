@@ -8,9 +8,9 @@ public sealed class ListTasks(PlanScope scope)
     /// <summary>"Đến hạn" on the home page and dashboard: tasks due within this many days.</summary>
     public const int DueSoonDays = 30;
 
-    public sealed record Filter(Guid? Plan, string? Agency, string? Status, bool? Overdue, string? Project, int? DueWithinDays = null);
+    public sealed record Filter(Guid? Plan, string? Agency, string? Status, bool? Overdue, string? Project, int? DueWithinDays = null, string? Confirmation = null);
 
-    public sealed record Row(Guid Id, Guid PlanId, string Title, string? Section, string LeadAgency, DateOnly DueOn, string Status, int Percent, bool Overdue, string? ProjectCode);
+    public sealed record Row(Guid Id, Guid PlanId, string Title, string? Section, string LeadAgency, DateOnly DueOn, string Status, int Percent, bool Overdue, string? ProjectCode, string? Confirmation);
 
     public async Task<Result<PagedList<Row>>> HandleAsync(Filter filter, Paging paging, CancellationToken cancellationToken)
     {
@@ -19,10 +19,10 @@ public sealed class ListTasks(PlanScope scope)
             return failure;
         var today = scope.Today;
         var page = await query!.OrderBy(t => t.DueOn).ThenBy(t => t.Title).ThenBy(t => t.Id)
-            .Select(t => new { t.Id, t.PlanId, t.Title, t.Section, t.LeadAgencyCode, t.DueOn, t.Status, t.Percent, t.ProjectCode })
+            .Select(t => new { t.Id, t.PlanId, t.Title, t.Section, t.LeadAgencyCode, t.DueOn, t.Status, t.Percent, t.ProjectCode, t.Confirmation })
             .ToPagedListAsync(paging, cancellationToken);
         return new PagedList<Row>(
-            page.Items.Select(t => new Row(t.Id, t.PlanId, t.Title, t.Section, t.LeadAgencyCode, t.DueOn, t.Status, t.Percent, TaskStatuses.IsOverdue(t.DueOn, t.Status, today), t.ProjectCode)).ToList(),
+            page.Items.Select(t => new Row(t.Id, t.PlanId, t.Title, t.Section, t.LeadAgencyCode, t.DueOn, t.Status, t.Percent, TaskStatuses.IsOverdue(t.DueOn, t.Status, today), t.ProjectCode, t.Confirmation)).ToList(),
             page.Total, page.Page, page.PageSize);
     }
 
@@ -37,6 +37,8 @@ public sealed class ListTasks(PlanScope scope)
             errors["project"] = ["Không có dự án này."];
         if (filter.DueWithinDays is < 0 or > 3650)
             errors["dueWithinDays"] = ["Số ngày phải từ 0 đến 3.650."];
+        if (filter.Confirmation is { Length: > 0 } c && c is not (Reports.ReviewStatuses.Submitted or Reports.ReviewStatuses.Returned or Reports.ReviewStatuses.Approved))
+            errors["confirmation"] = ["Xác nhận phải là một trong: submitted, returned, approved."];
         if (errors.Count > 0)
         {
             failure = new Failure.Invalid(errors);
@@ -51,6 +53,8 @@ public sealed class ListTasks(PlanScope scope)
             query = query.Where(t => t.LeadAgencyCode == agency);
         if (filter.Status is { Length: > 0 } status)
             query = query.Where(t => t.Status == status);
+        if (filter.Confirmation is { Length: > 0 } confirmation)
+            query = query.Where(t => t.Confirmation == confirmation);
         if (project is not null)
         {
             // A project includes its sub-projects (DA7 → DA7.TDA1 … DA7.TDA4).
@@ -90,7 +94,8 @@ public sealed class GetTask(AppDbContext db, PlanScope scope)
     public sealed record Update(Guid Id, DateOnly ReportedOn, int Percent, string Status, string Note, string UserName, DateTime At, IReadOnlyList<EvidenceFile> Evidence);
 
     public sealed record Details(Guid Id, Guid PlanId, string PlanTitle, string ProvinceCode, string Title, string? Section, string LeadAgency, IReadOnlyList<string> PartnerAgencies,
-        string Due, DateOnly DueOn, string Recurrence, Guid? SeriesId, string? ProjectCode, string Status, int Percent, bool Overdue, Guid Version, IReadOnlyList<Update> History);
+        string Due, DateOnly DueOn, string Recurrence, Guid? SeriesId, string? ProjectCode, string Status, int Percent, bool Overdue, Guid Version, IReadOnlyList<Update> History,
+        string? Confirmation, IReadOnlyList<Reports.ReviewEvent> Review);
 
     public async Task<Details?> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -104,7 +109,8 @@ public sealed class GetTask(AppDbContext db, PlanScope scope)
         var history = updates.Select(u => new Update(u.Id, u.ReportedOn, u.Percent, u.Status, u.Note, u.UserName, u.At,
             files.Where(f => f.ProgressId == u.Id).Select(f => new EvidenceFile(f.Id, f.FileName, f.Size)).ToList())).ToList();
         return new Details(task.Id, task.PlanId, planTitle, task.ProvinceCode, task.Title, task.Section, task.LeadAgencyCode, task.Partners, task.DueText, task.DueOn, task.Recurrence,
-            task.SeriesId, task.ProjectCode, task.Status, task.Percent, TaskStatuses.IsOverdue(task.DueOn, task.Status, scope.Today), task.Version, history);
+            task.SeriesId, task.ProjectCode, task.Status, task.Percent, TaskStatuses.IsOverdue(task.DueOn, task.Status, scope.Today), task.Version, history,
+            task.Confirmation, await Reports.ReviewFlow.HistoryAsync(db, ConfirmTasks.SubjectType, task.Id.ToString(), cancellationToken));
     }
 
     /// <summary>An evidence file of a task the caller sees.</summary>

@@ -65,8 +65,8 @@ public static class PlansApi
 
         var tasks = api.MapGroup("/tasks").WithTags("Plans");
 
-        tasks.MapGet("/", (ListTasks list, Guid? plan, string? agency, string? status, bool? overdue, string? project, int? dueWithinDays, int? page, int? pageSize, CancellationToken ct) =>
-                PagedResults.ListAsync(page, pageSize, paging => list.HandleAsync(new ListTasks.Filter(plan, agency, status, overdue, project, dueWithinDays), paging, ct)))
+        tasks.MapGet("/", (ListTasks list, Guid? plan, string? agency, string? status, bool? overdue, string? project, int? dueWithinDays, string? confirmation, int? page, int? pageSize, CancellationToken ct) =>
+                PagedResults.ListAsync(page, pageSize, paging => list.HandleAsync(new ListTasks.Filter(plan, agency, status, overdue, project, dueWithinDays, confirmation), paging, ct)))
             .RequireAuthorization(Permissions.ViewPlans)
             .WithSummary("Nhiệm vụ: một cơ quan chỉ thấy nhiệm vụ mình chủ trì; overdue khi đã qua thời hạn mà chưa hoàn thành.");
 
@@ -100,6 +100,21 @@ public static class PlansApi
             .RequireAuthorization(Permissions.ViewPlans)
             .WithSummary("Tải tài liệu minh chứng.");
 
+        tasks.MapPost("/confirm", async (ConfirmTasks confirm, ConfirmTasks.ApproveInput input, CancellationToken ct) =>
+                (await confirm.ApproveAsync(input, ct)).ToHttpResult(n => TypedResults.Ok(new { approved = n })))
+            .RequireAuthorization(Permissions.ManagePlans)
+            .WithSummary("Xác nhận hoàn thành (nhiều nhiệm vụ một lần): chỉ cơ quan thường trực của tỉnh.");
+
+        tasks.MapPost("/{id:guid}/return", async (ConfirmTasks confirm, Guid id, ConfirmTasks.ReasonInput input, CancellationToken ct) =>
+                (await confirm.ReturnAsync(id, input, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.ManagePlans)
+            .WithSummary("Trả lại kết quả hoàn thành với lý do: nhiệm vụ trở về đang thực hiện.");
+
+        tasks.MapPost("/{id:guid}/reopen", async (ConfirmTasks confirm, Guid id, ConfirmTasks.ReasonInput input, CancellationToken ct) =>
+                (await confirm.ReopenAsync(id, input, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.ManagePlans)
+            .WithSummary("Mở lại nhiệm vụ đã xác nhận hoàn thành, với lý do; kết quả đã xác nhận được giữ trong lịch sử.");
+
         api.MapGet("/projects", () => Results.Ok(new
         {
             items = Projects.All.Select(p => new { p.Code, p.Name, p.ParentCode, p.LeadAgencyKind }),
@@ -120,6 +135,7 @@ public static class PlansFeature
         .AddScoped<CreatePlan>()
         .AddScoped<AddTask>()
         .AddScoped<RecordProgress>()
+        .AddScoped<ConfirmTasks>()
         .AddScoped<SetBudgetLine>()
         .AddScoped<ListTasks>()
         .AddScoped<GetTask>()

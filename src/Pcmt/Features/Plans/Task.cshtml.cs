@@ -7,13 +7,18 @@ namespace Pcmt.Features.Plans;
 /// <summary>Một nhiệm vụ: its history and evidence, and the progress form for the lead agency or the standing agency.</summary>
 [Authorize(Permissions.ViewPlans)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class TaskModel(GetTask get, RecordProgress record, PlanScope scope) : PageModel
+public sealed class TaskModel(GetTask get, RecordProgress record, ConfirmTasks confirm, PlanScope scope) : PageModel
 {
     public GetTask.Details Item { get; private set; } = null!;
 
     public Dictionary<string, string> Agencies { get; private set; } = [];
 
     public bool CanReport => scope.User.Can(Permissions.RecordTaskProgress) && (scope.ManagesPlans || scope.User.AgencyCode == Item.LeadAgency);
+
+    public bool CanConfirm => scope.ManagesPlans;
+
+    [BindProperty]
+    public string? Reason { get; set; }
 
     [BindProperty]
     public DateOnly? ReportedOn { get; set; }
@@ -68,6 +73,32 @@ public sealed class TaskModel(GetTask get, RecordProgress record, PlanScope scop
             ModelState.AddFailure(result.Failure, prefix: "");
         }
 
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken) =>
+        ReviewAsync(id, async () => (await confirm.ApproveAsync(new ConfirmTasks.ApproveInput([id]), cancellationToken)).Failure, "Đã xác nhận hoàn thành nhiệm vụ.", cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
+        ReviewAsync(id, async () => (await confirm.ReturnAsync(id, new ConfirmTasks.ReasonInput(Reason), cancellationToken)).Failure, "Đã trả lại kết quả; nhiệm vụ trở về đang thực hiện.", cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken cancellationToken) =>
+        ReviewAsync(id, async () => (await confirm.ReopenAsync(id, new ConfirmTasks.ReasonInput(Reason), cancellationToken)).Failure, "Đã mở lại nhiệm vụ.", cancellationToken);
+
+    private async Task<IActionResult> ReviewAsync(Guid id, Func<Task<Failure?>> step, string notice, CancellationToken cancellationToken)
+    {
+        if (!scope.ManagesPlans)
+            return Forbid();
+        var failure = await step();
+        if (failure is null)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage(new { id });
+        }
+
+        if (failure is Failure.NotFound)
+            return NotFound();
+        ModelState.AddFailure(failure, prefix: "");
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -278,4 +278,60 @@ public sealed class PlansApiTests(App app)
         using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "nhiem-vu.xlsx" } };
         return await client.PostAsync($"/api/v1/plans/{plan}/tasks/import", form, Cancel);
     }
+
+    [Fact]
+    public async Task A_completion_reported_by_the_agency_waits_for_confirmation_and_can_be_returned_approved_and_reopened()
+    {
+        var (police, plan, a, _) = await PlanAsync("confirm");
+        var agency = await app.ApiAsAsync(Roles.Department, a);
+        var first = await IdAsync(await AddTaskAsync(police, plan, "Tập huấn cán bộ cơ sở", a, "2026Q3"));
+        var second = await IdAsync(await AddTaskAsync(police, plan, "Rà soát cơ sở cai nghiện", a, "2026Q3"));
+        async Task<JsonElement> TaskAsync(Guid id) => await police.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{id}", Cancel);
+        Task<HttpResponseMessage> ProgressAsync(HttpClient client, Guid id, string on, int percent, string? status = null) =>
+            client.PostAsJsonAsync($"/api/v1/tasks/{id}/progress", new { reportedOn = on, percent, status, note = "Báo cáo" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, (await ProgressAsync(agency, first, "2026-09-01", 60)).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await TaskAsync(first)).GetProperty("confirmation").ValueKind);
+        Assert.Equal(HttpStatusCode.Created, (await ProgressAsync(agency, first, "2026-09-20", 100, "done")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await ProgressAsync(agency, second, "2026-09-21", 100, "done")).StatusCode);
+        var pending = await TasksAsync(police, $"plan={plan}&confirmation=submitted");
+        Assert.Equal(new[] { first, second }.Order(), pending.Select(t => t.GetProperty("id").GetGuid()).Order());
+
+        // Only the standing agency confirms; a return needs a reason and puts the task back in progress at its last percent.
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsJsonAsync("/api/v1/tasks/confirm", new { ids = new[] { first } }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await police.PostAsJsonAsync($"/api/v1/tasks/{first}/return", new { reason = " " }, Cancel)).StatusCode);
+        Assert.Equal("submitted", (await TaskAsync(first)).GetProperty("confirmation").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await police.PostAsJsonAsync($"/api/v1/tasks/{first}/return", new { reason = "Chưa có danh sách học viên" }, Cancel)).StatusCode);
+        var returned = await TaskAsync(first);
+        Assert.Equal("returned", returned.GetProperty("confirmation").GetString());
+        Assert.Equal("in-progress", returned.GetProperty("status").GetString());
+        Assert.Equal(60, returned.GetProperty("percent").GetInt32());
+        Assert.Contains(returned.GetProperty("history").EnumerateArray(), h => h.GetProperty("note").GetString() == "Trả lại kết quả: Chưa có danh sách học viên");
+
+        // Bulk approval refuses a task that is not pending and changes nothing; then approves both at once.
+        Assert.Equal(HttpStatusCode.Conflict, (await police.PostAsJsonAsync("/api/v1/tasks/confirm", new { ids = new[] { first, second } }, Cancel)).StatusCode);
+        Assert.Equal("submitted", (await TaskAsync(second)).GetProperty("confirmation").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await ProgressAsync(agency, first, "2026-10-05", 100, "done")).StatusCode);
+        var approved = await police.PostAsJsonAsync("/api/v1/tasks/confirm", new { ids = new[] { first, second } }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(2, (await approved.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("approved").GetInt32());
+        var done = await TaskAsync(first);
+        Assert.Equal("approved", done.GetProperty("confirmation").GetString());
+        Assert.Equal(["submitted", "returned", "submitted", "approved"], done.GetProperty("review").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToArray());
+
+        // A confirmed task is locked for the agency until the standing agency reopens it with a reason.
+        Assert.Equal(HttpStatusCode.Conflict, (await ProgressAsync(agency, first, "2026-11-01", 90)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await police.PostAsJsonAsync($"/api/v1/tasks/{first}/reopen", new { reason = "" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await police.PostAsJsonAsync($"/api/v1/tasks/{first}/reopen", new { reason = "Thanh tra phát hiện thiếu hồ sơ" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await ProgressAsync(agency, first, "2026-11-02", 95)).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await TaskAsync(first)).GetProperty("confirmation").ValueKind);
+
+        // The standing agency's own "done" is confirmed at once; another province's standing agency sees none of it.
+        var third = await IdAsync(await AddTaskAsync(police, plan, "Tổng kết năm", a, "2026Q4"));
+        Assert.Equal(HttpStatusCode.Created, (await ProgressAsync(police, third, "2026-11-30", 100, "done")).StatusCode);
+        Assert.Equal("approved", (await TaskAsync(third)).GetProperty("confirmation").GetString());
+        var hanoi = await app.ApiAsAsync(Roles.ProvincePolice, "01");
+        Assert.Equal(HttpStatusCode.BadRequest, (await hanoi.PostAsJsonAsync("/api/v1/tasks/confirm", new { ids = new[] { second } }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanoi.PostAsJsonAsync($"/api/v1/tasks/{first}/return", new { reason = "x" }, Cancel)).StatusCode);
+    }
 }
