@@ -4,7 +4,7 @@ using Pcmt.Features.AdministrativeUnits;
 namespace Pcmt.Features.Agencies;
 
 /// <summary>Sổ cơ quan, đơn vị: register an agency of a province and list a province's agencies.</summary>
-public sealed class AgencyRegister(AppDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class AgencyRegister(AppDbContext db, CurrentUser user, PlaceNames names, TimeProvider clock)
 {
     public sealed record Input(string? Code, string? Name, string? ProvinceCode, string? Kind);
 
@@ -82,6 +82,7 @@ public sealed class AgencyRegister(AppDbContext db, CurrentUser user, TimeProvid
             throw;
         }
 
+        names.Invalidate(); // pickers and pages show the new agency's name at once
         return agency.Id;
     }
 }

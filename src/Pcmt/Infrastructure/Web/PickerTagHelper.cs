@@ -51,7 +51,7 @@ public sealed class PickerTagHelper(IHtmlGenerator generator, PlaceNames names) 
         var snapshot = await names.GetAsync(ViewContext.HttpContext.RequestAborted);
         var display = value.Length == 0 ? ""
             : snapshot.FindUnit(value) is { } unit ? (unit.Detail.Length > 0 && unit.Kind != PlaceNames.Kinds.Facility ? $"{unit.Name}, {unit.Detail}" : unit.Name)
-            : snapshot.FindFacility(value)?.Name ?? value;
+            : snapshot.FindFacility(value)?.Name ?? snapshot.FindAgency(value)?.Name ?? value;
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

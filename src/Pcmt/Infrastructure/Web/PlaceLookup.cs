@@ -10,7 +10,7 @@ public static class PlaceLookup
         app.MapGet("/lookup/places", async (PlaceNames names, string? q, string? kinds, string? province, CancellationToken cancellationToken) =>
             {
                 var wanted = (kinds ?? "commune").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Where(k => k is PlaceNames.Kinds.Province or PlaceNames.Kinds.Commune or PlaceNames.Kinds.Facility).ToHashSet();
+                    .Where(k => k is PlaceNames.Kinds.Province or PlaceNames.Kinds.Commune or PlaceNames.Kinds.Facility or PlaceNames.Kinds.Agency).ToHashSet();
                 if (wanted.Count == 0 || q?.Length > 100 || province?.Length > 2)
                     return (IResult)Problems.Validation("q", "Tham số tra cứu không hợp lệ.");
                 var snapshot = await names.GetAsync(cancellationToken);

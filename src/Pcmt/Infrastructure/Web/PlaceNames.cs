@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Pcmt.Features.AdministrativeUnits;
+using Pcmt.Features.Agencies;
 using Pcmt.Features.Facilities;
 using Pcmt.Infrastructure.Text;
 
 namespace Pcmt.Infrastructure.Web;
 
 /// <summary>
-/// Code → name for administrative units and facilities, held in memory (one read of both registers, refreshed every few
+/// Code → name for administrative units, facilities and agencies, held in memory (one read of both registers, refreshed every few
 /// minutes), so pages show "Phường Phan Đình Phùng" instead of "05443" and the pickers search names without the database.
 /// </summary>
 public sealed class PlaceNames(IServiceScopeFactory scopes, IMemoryCache cache)
@@ -16,7 +17,7 @@ public sealed class PlaceNames(IServiceScopeFactory scopes, IMemoryCache cache)
 
     public sealed record Place(string Code, string Name, string Kind, string ProvinceCode, string Folded, string Detail);
 
-    public sealed class Snapshot(IReadOnlyDictionary<string, Place> units, IReadOnlyDictionary<string, Place> facilities, IReadOnlyList<Place> current)
+    public sealed class Snapshot(IReadOnlyDictionary<string, Place> units, IReadOnlyDictionary<string, Place> facilities, IReadOnlyDictionary<string, Place> agencies, IReadOnlyList<Place> current)
     {
         /// <summary>Current units first, then units that ceased to exist (their last name), then facilities.</summary>
         public IReadOnlyList<Place> Current { get; } = current;
@@ -24,6 +25,11 @@ public sealed class PlaceNames(IServiceScopeFactory scopes, IMemoryCache cache)
         public Place? FindUnit(string? code) => code is not null && units.TryGetValue(code.Trim(), out var unit) ? unit : null;
 
         public Place? FindFacility(string? id) => id is not null && facilities.TryGetValue(id.Trim(), out var f) ? f : null;
+
+        public Place? FindAgency(string? code) => code is not null && agencies.TryGetValue(code.Trim(), out var a) ? a : null;
+
+        /// <summary>The agency's name (sở, ban, ngành), or the code itself when it is unknown.</summary>
+        public string Agency(string? code) => string.IsNullOrWhiteSpace(code) ? "—" : FindAgency(code)?.Name ?? code;
 
         /// <summary>The unit's name, or the code itself when it is unknown ("—" when there is none).</summary>
         public string Unit(string? code) => string.IsNullOrWhiteSpace(code) ? "—" : FindUnit(code)?.Name ?? code;
@@ -34,8 +40,8 @@ public sealed class PlaceNames(IServiceScopeFactory scopes, IMemoryCache cache)
 
         public string Facility(string? id) => string.IsNullOrWhiteSpace(id) ? "—" : FindFacility(id)?.Name ?? id;
 
-        /// <summary>A unit's or a facility's name, whichever the code is.</summary>
-        public string Any(string? code) => FindUnit(code)?.Name ?? FindFacility(code)?.Name ?? (string.IsNullOrWhiteSpace(code) ? "—" : code);
+        /// <summary>A unit's, a facility's or an agency's name, whichever the code is.</summary>
+        public string Any(string? code) => FindUnit(code)?.Name ?? FindFacility(code)?.Name ?? FindAgency(code)?.Name ?? (string.IsNullOrWhiteSpace(code) ? "—" : code);
 
         /// <summary>Up to <paramref name="take"/> current places whose folded name contains the folded query, or whose code starts with it.</summary>
         public IReadOnlyList<Place> Search(string? query, IReadOnlyCollection<string> kinds, string? province, int take = 20)
@@ -64,6 +70,7 @@ public sealed class PlaceNames(IServiceScopeFactory scopes, IMemoryCache cache)
         public const string Province = "province";
         public const string Commune = "commune";
         public const string Facility = "facility";
+        public const string Agency = "agency";
     }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
@@ -118,6 +125,16 @@ public sealed class PlaceNames(IServiceScopeFactory scopes, IMemoryCache cache)
                 current.Add(place);
         }
 
-        return new Snapshot(byCode, facilityById, current.OrderBy(p => p.Kind == Kinds.Province ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToList());
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Name, a.ProvinceCode, a.Kind }).ToListAsync(cancellationToken);
+        var agencyByCode = new Dictionary<string, Place>(StringComparer.Ordinal);
+        foreach (var a in agencies)
+        {
+            var place = new Place(a.Code, a.Name, Kinds.Agency, a.ProvinceCode, VietnameseText.Fold(a.Name),
+                provinceNames.TryGetValue(a.ProvinceCode, out var provinceName) ? provinceName : "");
+            agencyByCode[place.Code] = place;
+            current.Add(place);
+        }
+
+        return new Snapshot(byCode, facilityById, agencyByCode, current.OrderBy(p => p.Kind == Kinds.Province ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToList());
     }
 }

@@ -76,7 +76,7 @@
         name.textContent = item.name;
         li.appendChild(name);
         var detail = document.createElement('small');
-        detail.textContent = (item.detail ? item.detail + ' · ' : '') + (item.kind === 'facility' ? 'cơ sở' : 'mã ' + item.code);
+        detail.textContent = (item.detail ? item.detail + ' · ' : '') + (item.kind === 'facility' ? 'cơ sở' : item.kind === 'agency' ? 'sở, ngành' : 'mã ' + item.code);
         li.appendChild(detail);
         li.addEventListener('mousedown', function (e) { e.preventDefault(); choose(item); });
         list.appendChild(li);

@@ -94,6 +94,14 @@ public sealed class EverydayPagesTests(App app)
         Assert.Empty(inProvince.GetProperty("items").EnumerateArray());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await pages.GetAsync("/lookup/places?kinds=planets&q=x", Cancel)).StatusCode);
+
+        // An agency registered a moment ago is found by its name without diacritics (the register refreshes the names at once).
+        await pages.GetFromJsonAsync<JsonElement>("/lookup/places?kinds=agency&q=so", Cancel);
+        await app.EnsureAgencyAsync("lk-ldtbxh", "19", "Sở Lao động – Thương binh và Xã hội (tra cứu)");
+        var agencies = await pages.GetFromJsonAsync<JsonElement>("/lookup/places?kinds=agency&q=thuong binh va xa hoi (tra cuu", Cancel);
+        var agency = Assert.Single(agencies.GetProperty("items").EnumerateArray());
+        Assert.Equal("lk-ldtbxh", agency.GetProperty("code").GetString());
+        Assert.Equal("Tỉnh Thái Nguyên", agency.GetProperty("detail").GetString());
         var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/lookup/places?q=phan", Cancel)).StatusCode);
     }
