@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Deadlines;
+using Pcmt.Features.Facilities;
 using Pcmt.Features.Lifecycle;
 using Pcmt.Features.Persons;
 using Pcmt.Features.SupplySide;
@@ -36,7 +37,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         var province = options.Scale == "province" ? options.Province ?? "19" : null;
         var communes = await db.AdministrativeUnits.AsNoTracking().Current()
             .Where(u => u.Level == UnitLevel.Commune && (province == null || u.ProvinceCode == province))
-            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.ProvinceCode }).ToListAsync(cancellationToken);
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.ProvinceCode, u.Type }).ToListAsync(cancellationToken);
         if (communes.Count == 0)
             return new Failure.Invalid("province", "Không có xã nào của tỉnh này.");
 
@@ -54,15 +55,46 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         var withPopulation = await db.CommunePopulations.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Select(p => new { p.CommuneCode, p.Year }).ToListAsync(cancellationToken);
         var known = withPopulation.Select(p => (p.CommuneCode, p.Year)).ToHashSet();
         var populations = new List<CommunePopulation>();
+        // A 2025 commune was formed from its predecessors (about 9,500 residents each on average: 101 million people in 10,600
+        // old communes); wards are denser. This keeps populations in the range a real province has instead of uniform noise.
+        var predecessors = await db.UnitSuccessions.AsNoTracking().GroupBy(s => s.SuccessorId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         foreach (var c in communes)
         {
-            var residents = rng.Next(3_000, 40_000);
+            var perOld = c.Type == UnitType.Phuong ? rng.Next(8_000, 16_000) : rng.Next(4_500, 11_000);
+            var residents = Math.Max(1, predecessors.GetValueOrDefault(c.Id, 1)) * perOld;
             foreach (var year in new[] { 2025, 2026 })
             {
                 if (!known.Contains((c.Code, year)))
                     populations.Add(new CommunePopulation { UnitId = c.Id, ProvinceCode = c.ProvinceCode, CommuneCode = c.Code, Year = year, Residents = residents + (year - 2025) * rng.Next(-200, 400), UpdatedAt = now.UtcDateTime });
             }
         }
+
+        // Each province of the demo has its public rehabilitation facility and its methadone clinic (the registered ones when they
+        // exist), so people in compulsory rehab or on methadone are residents of a real facility and its capacity means something.
+        var provinceCodes = communes.Select(c => c.ProvinceCode).Distinct().ToList();
+        var registered = await db.Facilities.AsNoTracking()
+            .Where(f => provinceCodes.Contains(f.ProvinceCode) && (f.Kind == FacilityKinds.PublicRehab || f.Kind == FacilityKinds.MethadoneClinic))
+            .OrderBy(f => f.Name).Select(f => new { f.Id, f.Name, f.Kind, f.ProvinceCode }).ToListAsync(cancellationToken);
+        var provinceNames = await db.AdministrativeUnits.AsNoTracking().Current().Where(u => u.Level == UnitLevel.Province && provinceCodes.Contains(u.Code))
+            .ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var newFacilities = new List<Facility>();
+        (Guid Id, string Name) FacilityOf(string provinceCode, string kind, string title, int? capacity)
+        {
+            if (registered.FirstOrDefault(f => f.ProvinceCode == provinceCode && f.Kind == kind) is { } found)
+                return (found.Id, found.Name);
+            var where = provinceNames.GetValueOrDefault(provinceCode, provinceCode).Replace("Tỉnh ", "tỉnh ", StringComparison.Ordinal).Replace("Thành phố ", "thành phố ", StringComparison.Ordinal);
+            var facility = new Facility { Id = DeterministicId(rng), Kind = kind, Name = $"{title} {where}", ProvinceCode = provinceCode, Capacity = capacity, Licence = "Quyết định thành lập (dữ liệu mẫu)", UpdatedAt = now.UtcDateTime, Version = Guid.NewGuid() };
+            newFacilities.Add(facility);
+            return (facility.Id, facility.Name);
+        }
+
+        var places = provinceCodes.ToDictionary(code => code, code =>
+        {
+            var rehab = FacilityOf(code, FacilityKinds.PublicRehab, "Cơ sở cai nghiện ma túy", rng.Next(3, 9) * 100);
+            var clinic = FacilityOf(code, FacilityKinds.MethadoneClinic, "Cơ sở điều trị Methadone", null);
+            return new DemoFacilities(rehab.Id, rehab.Name, clinic.Id, clinic.Name);
+        });
 
         var persons = new List<Person>(count);
         var records = new List<CaseRecord>(count * 6);
@@ -71,7 +103,19 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         var services = new List<SupportService>();
         var ids = new HashSet<string>();
         var fileCounters = new Dictionary<string, int>();
-        var existingCodes = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).CountAsync(cancellationToken);
+        // File codes in the registry's one format ("05443-21-00007": commune, year the file was opened, running number), continuing
+        // after the highest number each commune-year already has, whoever stored it (the generator runs as the system, unscoped).
+        var lastNumbers = new Dictionary<string, int>();
+        var highest = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
+            .GroupBy(p => p.FileCode.Substring(0, 9)).Select(g => new { Prefix = g.Key, Max = g.Max(p => p.FileCode) }).ToListAsync(cancellationToken);
+        foreach (var g in highest)
+        {
+            if (g.Max is { Length: > 9 } code && int.TryParse(code[9..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                lastNumbers[g.Prefix] = number;
+        }
+
+        foreach (var c in await db.Set<FileNumberCounter>().AsNoTracking().ToListAsync(cancellationToken))
+            lastNumbers[c.Prefix] = Math.Max(c.LastNumber, lastNumbers.GetValueOrDefault(c.Prefix));
         var sequence = 0L;
         for (var i = 0; i < count; i++)
         {
@@ -89,11 +133,9 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
             do
                 citizenId = $"{birthProvince}{CitizenId.CenturySexDigit(birth.Year, sex)}{birth.Year % 100:D2}{rng.Next(1_000_000):D6}";
             while (!ids.Add(citizenId));
-            var counter = fileCounters[commune.Code] = fileCounters.GetValueOrDefault(commune.Code) + 1;
             var person = new Person
             {
                 Id = DeterministicId(rng),
-                FileCode = $"{commune.Code}-MP-{counter + existingCodes:D6}",
                 DateOfBirth = rng.NextDouble() < 0.9 ? birth : null,
                 BirthYear = birth.Year,
                 Sex = sex,
@@ -112,9 +154,23 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
             person.SetNames(fullName, []);
             persons.Add(person);
 
-            var facts = History(rng, today, parameters, calendar, PersonCaseFiles.FactsOf(person), now, person.Id);
-            var entries = facts.Select((f, k) => new CaseEntry(FactId(person.Id, k), f)).ToList();
-            var file = CaseFile.Evaluate(entries, PersonCaseFiles.FactsOf(person), now, parameters, calendar);
+            // A real commune keeps up with most deadlines: a history that leaves an obligation more than a month overdue is drawn
+            // again (up to three times), so only a few files carry old overdue items instead of hundreds dating back to 2021.
+            List<CaseEntry> entries;
+            CaseFileResult file;
+            var attempt = 0;
+            do
+            {
+                var facts = History(rng, today, parameters, calendar, PersonCaseFiles.FactsOf(person), now, person.Id, places[commune.ProvinceCode]);
+                entries = facts.Select((f, k) => new CaseEntry(FactId(person.Id, k), f)).ToList();
+                file = CaseFile.Evaluate(entries, PersonCaseFiles.FactsOf(person), now, parameters, calendar);
+            }
+            while (++attempt < 4 && file.Obligations.Any(o => o.DueAt < now.AddDays(-30)) && rng.NextDouble() > 0.03);
+            var opened = entries.Count > 0 ? entries[0].Event.At.ToOffset(TimeSpan.FromHours(7)).DateTime : now.ToOffset(TimeSpan.FromHours(7)).DateTime;
+            var prefix = FileNumbers.PrefixOf(commune.Code, opened);
+            var number = lastNumbers[prefix] = lastNumbers.GetValueOrDefault(prefix) + 1;
+            fileCounters[prefix] = number;
+            person.FileCode = FileNumbers.Format(prefix, number);
             person.Status = file.Status;
             foreach (var entry in entries)
             {
@@ -221,13 +277,26 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         await BulkCopy.WriteAsync(db, hotspots, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, arrests, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, finds, summary, cancellationToken);
+        // Registrations after the demo continue the numbering: the counters hold the last number used per commune-year.
+        var prefixes = fileCounters.Keys.ToList();
+        var stored = await db.Set<FileNumberCounter>().Where(c => prefixes.Contains(c.Prefix)).ToDictionaryAsync(c => c.Prefix, cancellationToken);
+        foreach (var (prefix, last) in fileCounters)
+        {
+            if (stored.TryGetValue(prefix, out var counter))
+                counter.LastNumber = Math.Max(counter.LastNumber, last);
+            else
+                db.Set<FileNumberCounter>().Add(new FileNumberCounter { Prefix = prefix, LastNumber = last });
+        }
+
+        db.Facilities.AddRange(newFacilities);
+        await db.SaveChangesAsync(cancellationToken);
         await Plans.DemoPlan.AddAsync(db, province ?? "19", today, cancellationToken); // Plans, tasks and budget (issue 12)
         logger.LogInformation("Demo data: {Persons} persons, {Facts} facts, {Items} work items, {Rows} list rows in {Elapsed}", persons.Count, records.Count, items.Count, rows.Count, watch.Elapsed);
         return new Outcome(persons.Count, records.Count, items.Count, rows.Count, communes.Count, watch.Elapsed);
     }
 
     /// <summary>A plausible legal history, each fact accepted by the state machines (a fact the file refuses is dropped).</summary>
-    private static List<CaseEvent> History(Random rng, DateOnly today, LegalParameters p, HolidayCalendar calendar, PersonFacts facts, DateTimeOffset now, Guid personId)
+    private static List<CaseEvent> History(Random rng, DateOnly today, LegalParameters p, HolidayCalendar calendar, PersonFacts facts, DateTimeOffset now, Guid personId, DemoFacilities places)
     {
         Guid IdOf(List<CaseEvent> list, CaseEvent fact) => FactId(personId, list.IndexOf(fact));
         var events = new List<CaseEvent>();
@@ -281,7 +350,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
                 else if (choice < 0.8)
                 {
                     var admitted = addicted.AddDays(1);
-                    if (Add(new TherapyAdmitted(At(admitted, 8), "Cơ sở điều trị Methadone", null)))
+                    if (Add(new TherapyAdmitted(At(admitted, 8), places.ClinicName, places.ClinicId)))
                     {
                         var therapy = IdOf(events, events.OfType<TherapyAdmitted>().Last());
                         Add(new TherapyPhaseChanged(therapy, "maintenance", admitted.AddDays(30)));
@@ -324,7 +393,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
             var regime = LegalRegime.ForDecision(court);
             var sequenceNumber = events.OfType<RehabDecided>().Count() + 1;
             var term = regime == LegalRegime.Law120 ? (sequenceNumber == 1 ? 24 : 36) : rng.Next(12, 25);
-            if (Add(new RehabDecided(RehabForms.Compulsory, At(court, 14), $"{rng.Next(1, 200)}/QĐ-TA", court.AddDays(1), regime, sequenceNumber, term, null, null, 0)))
+            if (Add(new RehabDecided(RehabForms.Compulsory, At(court, 14), $"{rng.Next(1, 200)}/QĐ-TA", court.AddDays(1), regime, sequenceNumber, term, places.RehabId, places.RehabName, 0)))
             {
                 var end = LegalTime.LastDayOfMonths(court.AddDays(1), term);
                 if (Add(new RehabEnded(IdOf(events, events.OfType<RehabDecided>().Last()), end, "completed")))
@@ -410,3 +479,6 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         return names;
     }
 }
+
+/// <summary>The facilities of one province that generated histories refer to.</summary>
+internal sealed record DemoFacilities(Guid RehabId, string RehabName, Guid ClinicId, string ClinicName);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Pcmt.Features.AdministrativeUnits;
-using Pcmt.Features.Agencies;
 using Pcmt.Features.Facilities;
 using Pcmt.Infrastructure.Text;
 
