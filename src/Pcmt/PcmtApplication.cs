@@ -232,6 +232,7 @@ public static class PcmtApplication
         api.MapExchangeApi();
         api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
         api.MapTipsApi();
+        api.AddEndpointFilter<Pcmt.Infrastructure.Web.NullElementsFilter>(); // issue 18: null elements in a body's lists are a 400, never a 500
         app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();

@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests(App app)
         CheckPopulation,
         ViewTips,
         RouteTips,
+        WorkItemsOrBreachDeadlines, // issue 18: "Việc cần làm" also lists the A05 deadlines of open personal-data breaches
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -248,7 +249,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Persons/Transfers"] = Access.ViewPersons,
         ["GET /Persons/Import"] = Access.RegisterPersons,
         ["GET /Persons/Duplicates"] = Access.ReviewDuplicates,
-        ["GET /Lifecycle/WorkItems"] = Access.ViewPersons,
+        ["GET /Lifecycle/WorkItems"] = Access.WorkItemsOrBreachDeadlines,
         ["GET /Lifecycle/Lists"] = Access.ViewPersons,
         ["GET /Dashboard"] = Access.SignedIn,
         ["GET /Dashboard/Index"] = Access.SignedIn,
@@ -341,6 +342,7 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.CheckPopulation => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.ViewTips => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.RouteTips => role is Roles.ProvincePolice,
+        Access.WorkItemsOrBreachDeadlines => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff or Roles.FacilityStaff or Roles.Admin, // issue 18
         _ => false,
     };
 

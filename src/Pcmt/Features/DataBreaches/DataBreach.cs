@@ -6,8 +6,8 @@ namespace Pcmt.Features.DataBreaches;
 /// <summary>
 /// Sự cố dữ liệu cá nhân: a breach of the personal data the system holds. Its discovery starts the 72-hour clock for
 /// notifying the specialised agency of the Ministry of Public Security (A05, Cục An ninh mạng và phòng, chống tội phạm sử
-/// dụng công nghệ cao): Law 91/2025/QH15 on personal data protection, Art 23, as detailed by Decree 356/2025/NĐ-CP
-/// (before them Decree 13/2023/NĐ-CP Art 23, Form 03); legal-rules §10 "Breach notification".
+/// dụng công nghệ cao): Decree 13/2023/NĐ-CP Art 23 (Form 03) [C], continued by Law 91/2025/QH15 on personal data protection
+/// (≈ Art 23 [I]) and Decree 356/2025/NĐ-CP [C2]; legal-rules §10 "Breach notification".
 /// </summary>
 public sealed class DataBreach : IVersioned
 {

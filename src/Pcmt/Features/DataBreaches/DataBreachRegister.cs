@@ -10,7 +10,11 @@ namespace Pcmt.Features.DataBreaches;
 /// </summary>
 public sealed class DataBreachRegister(AppDbContext db, CurrentUser user, TimeProvider clock)
 {
-    /// <summary>Law 91/2025/QH15 Art 23 (detailed by Decree 356/2025/NĐ-CP; Decree 13/2023/NĐ-CP Art 23 before it): notify A05 within 72 hours of discovery.</summary>
+    /// <summary>
+    /// Notify A05 within 72 hours of discovery: Decree 13/2023/NĐ-CP Art 23 (and its Form 03) [C]; the duty continues under
+    /// Law 91/2025/QH15 (article ≈ 23, number not yet checked against the official text [I]) and Decree 356/2025/NĐ-CP [C2].
+    /// Source: ../shared/domain/legal-rules.md §10, "Breach notification".
+    /// </summary>
     public static readonly TimeSpan NotificationDeadline = TimeSpan.FromHours(72);
 
     /// <summary>A moment typed a little ahead of the server's clock is accepted; anything later is a mistake.</summary>
@@ -115,6 +119,21 @@ public sealed class DataBreachRegister(AppDbContext db, CurrentUser user, TimePr
     /// <summary>Breaches whose authority notification is still due: the nearest deadline first (for the home page and the admin list).</summary>
     public async Task<IReadOnlyList<Row>> OpenAsync(CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Where(r => r.AuthorityNotifiedAt is null).OrderBy(r => r.NotifyBy).ToList();
+
+    /// <summary>
+    /// "Việc cần làm" of the register's users: open breaches (A05 not yet notified) whose deadline (discovery + 72 h) has passed,
+    /// and those due within <paramref name="dueSoonDays"/> days. Counted in the database, for the home page and the dashboard alerts.
+    /// </summary>
+    public async Task<(int Overdue, int DueSoon)> DeadlineCountsAsync(int dueSoonDays, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdueIfDiscoveredBefore = now - NotificationDeadline;
+        var soonIfDiscoveredBefore = overdueIfDiscoveredBefore.AddDays(dueSoonDays);
+        var open = db.DataBreaches.AsNoTracking().Where(b => b.AuthorityNotifiedAt == null);
+        var overdue = await open.CountAsync(b => b.DiscoveredAt <= overdueIfDiscoveredBefore, cancellationToken);
+        var dueSoon = await open.CountAsync(b => b.DiscoveredAt > overdueIfDiscoveredBefore && b.DiscoveredAt <= soonIfDiscoveredBefore, cancellationToken);
+        return (overdue, dueSoon);
+    }
 
     public async Task<Result<bool>> RecordNotificationAsync(Guid id, NotificationInput input, CancellationToken cancellationToken)
     {

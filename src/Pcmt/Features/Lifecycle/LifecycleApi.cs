@@ -232,7 +232,16 @@ public static class LifecycleApi
                 setting.Reason = input.Reason!.Trim();
                 setting.ChangedBy = user.UserName;
                 setting.ChangedAt = clock.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException exception) when (Persons.UniqueViolation.IndexOf(exception) is not null)
+                {
+                    // Two first changes of one parameter at once (issue 18 abuse test): the second is told, not given a 500.
+                    return new Failure.Conflict("Tham số này vừa được điều chỉnh đồng thời bởi người khác; vui lòng tải lại và thử lại.").ToHttpResult();
+                }
+
                 return Results.NoContent();
             })
             .WithTags("Legal lifecycle")
@@ -259,7 +268,16 @@ public static class LifecycleApi
                 holiday.Name = input.Name!.Trim();
                 holiday.Provisional = input.Provisional ?? false;
                 holiday.Removed = false;
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException exception) when (Persons.UniqueViolation.IndexOf(exception) is not null)
+                {
+                    // Two saves of a new holiday at once (issue 18 abuse test): the second is told, not given a 500.
+                    return new Failure.Conflict("Ngày nghỉ này vừa được lưu đồng thời bởi người khác; vui lòng tải lại và thử lại.").ToHttpResult();
+                }
+
                 return Results.NoContent();
             })
             .WithTags("Legal lifecycle")

@@ -60,7 +60,8 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
     public sealed record Options(bool ImportValidRows = false, IReadOnlyDictionary<string, string>? Mapping = null, string? DefaultCommuneCode = null);
 
-    public sealed record RowError(int Row, string Message);
+    /// <summary>A refused row: its number as Excel shows it (the header is row 1), the reason in Vietnamese, and the file's column at fault when one is.</summary>
+    public sealed record RowError(int Row, string Message, string? Field = null);
 
     public sealed record Outcome(int Rows, int Imported, int Refused, int PossibleDuplicates, IReadOnlyList<RowError> Errors, IReadOnlyList<string> UnmappedColumns, byte[]? RejectFile)
     {
@@ -81,6 +82,8 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         var mapping = headers.ToDictionary(h => h, h => Map(h, options.Mapping));
         var unmapped = mapping.Where(m => m.Value is null).Select(m => m.Key).ToList();
 
+        // The file's own name for the citizen-ID column, for the reasons given about it.
+        var idColumn = mapping.FirstOrDefault(m => m.Value == nameof(PersonInput.CitizenId)).Key ?? "Số định danh cá nhân";
         var units = await rules.CurrentUnitsAsync(cancellationToken);
         var errors = new List<RowError>();
         var seenIds = new Dictionary<string, int>();
@@ -122,9 +125,9 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             foreach (var (row, input, valid, idIndex) in chunk)
             {
                 if (idIndex is not null && registered.Contains(idIndex))
-                    errors.Add(new RowError(row, "Số định danh cá nhân này đã có trong sổ đăng ký."));
+                    errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này đã có trong sổ đăng ký.", idColumn));
                 else if (idIndex is not null && seenIds.TryGetValue(idIndex, out var firstRow))
-                    errors.Add(new RowError(row, $"Số định danh trùng với dòng {firstRow} trong cùng tệp."));
+                    errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {firstRow} trong cùng tệp.", idColumn));
                 else
                 {
                     if (idIndex is not null)
@@ -139,7 +142,9 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             if (accepted.Count == 0)
                 continue;
 
-            var written = await WriteChunkAsync(accepted, fromFile, now, cancellationToken);
+            var written = await WriteRefusingRacesAsync(transaction, offset, accepted, fromFile, idColumn, errors, options.ImportValidRows, now, cancellationToken);
+            if (written is null)
+                continue; // a row was taken by a concurrent registration and the import is all or nothing: nothing will be saved
             imported += written.Persons;
             possibleDuplicates += written.PossibleDuplicates;
             audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
@@ -165,9 +170,70 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
     private sealed record Written(int Persons, int PossibleDuplicates, int Reviews, IReadOnlyList<Guid> Ids);
 
+    /// <summary>
+    /// Writes the chunk; a citizen ID registered by someone else between the check above and this insert (a concurrent
+    /// registration or import) makes the unique index refuse the whole chunk. The chunk is then undone to its savepoint, the
+    /// rows whose ID is now taken are reported with their row number and column (never a 500 or an error without a row), and
+    /// the other rows are written again when the caller imports the valid rows. Returns null when nothing is to be saved.
+    /// </summary>
+    private async Task<Written?> WriteRefusingRacesAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, int offset,
+        List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile, string idColumn,
+        List<RowError> errors, bool importValidRows, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var savepoint = $"import_chunk_{offset}_{attempt}";
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+            var added = new List<string>();
+            try
+            {
+                var written = await WriteChunkAsync(accepted, fromFile, added, now, cancellationToken);
+                await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+                return written;
+            }
+            catch (Exception exception) when (attempt < 3 && UniqueViolation.IndexOf(exception) is not null && exception is not OperationCanceledException)
+            {
+                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                db.ChangeTracker.Clear();
+                foreach (var key in added)
+                    fromFile[key].RemoveAt(fromFile[key].Count - 1); // the file's rows of this attempt are not registered after all
+
+                // Which rows: IDs registered meanwhile (visible now that the other transaction committed), or, should the
+                // check above have missed one, an ID given twice in the chunk.
+                var indexed = accepted.Select(a => (a.Row, Index: a.Valid.CitizenId is { } id ? rules.Index(id) : null)).ToList();
+                var indexes = indexed.Where(a => a.Index is not null).Select(a => a.Index!).Distinct().ToList();
+                var taken = indexes.Count == 0
+                    ? []
+                    : (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.CitizenIdIndex != null && indexes.Contains(p.CitizenIdIndex))
+                        .Select(p => p.CitizenIdIndex!).ToListAsync(cancellationToken)).ToHashSet();
+                var refused = new HashSet<int>();
+                foreach (var (row, index) in indexed.Where(a => a.Index is not null && taken.Contains(a.Index)))
+                {
+                    errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này vừa được đăng ký trong lúc tệp đang được nhập (một đăng ký khác cùng lúc); dòng không được nhập, hãy kiểm tra hồ sơ đã có.", idColumn));
+                    refused.Add(row);
+                }
+
+                foreach (var group in indexed.Where(a => a.Index is not null && !taken.Contains(a.Index)).GroupBy(a => a.Index))
+                {
+                    foreach (var (row, _) in group.Skip(1))
+                    {
+                        errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {group.First().Row} trong cùng tệp.", idColumn));
+                        refused.Add(row);
+                    }
+                }
+
+                if (refused.Count == 0)
+                    throw; // not a citizen ID taken meanwhile: a fault of the system, not of a row
+                accepted = accepted.Where(a => !refused.Contains(a.Row)).ToList();
+                if (!importValidRows || accepted.Count == 0)
+                    return null;
+            }
+        }
+    }
+
     /// <summary>Duplicate matching for the chunk (one registry query by name key), file codes, then one bulk insert per table.</summary>
     private async Task<Written> WriteChunkAsync(List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile,
-        DateTime now, CancellationToken cancellationToken)
+        List<string> added, DateTime now, CancellationToken cancellationToken)
     {
         var subjects = accepted.Select(a => PersonMatching.From(a.Input.FullName!, a.Input.Aliases ?? [], a.Valid.BirthDate.Year, a.Valid.BirthDate.Date, a.Valid.Sex, a.Valid.Commune.Code)).ToList();
         var registry = await duplicates.CandidatesForAsync(subjects, cancellationToken);
@@ -200,7 +266,10 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             }));
             var row = new FindDuplicates.Row(person.Id, person.FullName, person.DateOfBirth, person.BirthYear, person.Sex, person.CommuneCode, person.ProvinceCode, input.Aliases ?? []);
             foreach (var key in subject.NameKeys)
+            {
                 (fromFile.TryGetValue(key, out var list) ? list : fromFile[key] = []).Add(row);
+                added.Add(key);
+            }
         }
 
         // Mã hồ sơ as RegisterPerson numbers them (commune, year, running number), from the same counter rows inside the

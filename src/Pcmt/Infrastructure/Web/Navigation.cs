@@ -33,5 +33,6 @@ public static class Navigation
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18
+        new("Việc cần làm", "/Lifecycle/WorkItems", Permissions.ManageDataBreaches), // issue 18: breach notification deadlines (shown once, see _Layout)
     ];
 }

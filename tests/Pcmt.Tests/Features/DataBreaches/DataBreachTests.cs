@@ -113,4 +113,73 @@ public sealed class DataBreachTests(App app)
         var province = await app.ApiAsAsync(Roles.ProvincePolice, "19");
         Assert.Equal(HttpStatusCode.Forbidden, (await province.GetAsync("/api/v1/data-breaches", Cancel)).StatusCode);
     }
+    /// <summary>
+    /// The 72-hour clock is a "Việc cần làm" item of the breach register's users (Decree 13/2023/NĐ-CP Art 23; legal-rules §10):
+    /// due at discovery + 72 h, marked overdue after that, counted in the dashboard alerts, and gone once A05 is notified.
+    /// </summary>
+    [Fact]
+    public async Task An_open_breach_is_a_work_item_due_72_hours_after_discovery_until_a05_is_notified()
+    {
+        var admin = await app.AdminAsync();
+        var pages = await app.PagesAsAsync("admin", App.AdminPassword);
+        var dashboardBefore = Count(await pages.GetStringAsync("/Dashboard", Cancel), "breach-overdue");
+
+        var discovered = DateTimeOffset.UtcNow.AddHours(-10);
+        var open = await RecordAsync(admin, Body(discovered, "Email danh sách gửi nhầm địa chỉ ngoài cơ quan"));
+        var lateDiscovered = DateTimeOffset.UtcNow.AddHours(-75);
+        var late = await RecordAsync(admin, Body(lateDiscovered, "Tài khoản bị chiếm quyền phát hiện muộn", "accounts"));
+
+        // Due moment: discovery (to the minute typed, Vietnam time) + 72 hours, shown as dd/MM/yyyy HH:mm:ss.
+        static string Due(DateTimeOffset utc)
+        {
+            var typed = DateTime.ParseExact(Local(utc), "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+            return typed.AddHours(72).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+
+        var all = await pages.GetStringAsync("/Lifecycle/WorkItems", Cancel);
+        Assert.Contains("id=\"breach-deadlines\"", all, StringComparison.Ordinal);
+        Assert.Contains($"/DataBreaches/Details/{open}", all, StringComparison.Ordinal);
+        Assert.Contains($"/DataBreaches/Details/{late}", all, StringComparison.Ordinal);
+        Assert.Contains(Due(discovered) + "</td>", all, StringComparison.Ordinal);
+        Assert.Contains(Due(lateDiscovered) + " (QUÁ HẠN)</td>", all, StringComparison.Ordinal);
+        Assert.Contains("Nghị định 13/2023/NĐ-CP Điều 23", all, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Lifecycle/WorkItems\"", all, StringComparison.Ordinal); // in the menu of the register's users
+
+        var overdue = await pages.GetStringAsync("/Lifecycle/WorkItems?show=overdue", Cancel);
+        Assert.Contains($"/DataBreaches/Details/{late}", overdue, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/DataBreaches/Details/{open}", overdue, StringComparison.Ordinal);
+        Assert.Equal(dashboardBefore + 1, Count(await pages.GetStringAsync("/Dashboard", Cancel), "breach-overdue"));
+        Assert.Contains("id=\"breach-alerts\"", await pages.GetStringAsync("/", Cancel), StringComparison.Ordinal);
+
+        // Not for users outside the register: a provincial police officer's work items show no breach.
+        var police = await app.PagesAsAsync(App.UserNameFor(Roles.ProvincePolice, "19"), await EnsurePoliceAsync());
+        var theirs = await police.GetStringAsync("/Lifecycle/WorkItems", Cancel);
+        Assert.DoesNotContain("breach-deadlines", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("breach-overdue", await police.GetStringAsync("/Dashboard", Cancel), StringComparison.Ordinal);
+
+        foreach (var id in new[] { open, late })
+        {
+            var notified = await admin.PostAsJsonAsync($"/api/v1/data-breaches/{id}/notifications", new { recipient = "authority", notifiedAt = Local(DateTimeOffset.UtcNow.AddMinutes(-1)) }, Cancel);
+            Assert.Equal(HttpStatusCode.NoContent, notified.StatusCode);
+        }
+
+        var after = await pages.GetStringAsync("/Lifecycle/WorkItems", Cancel);
+        Assert.DoesNotContain($"/DataBreaches/Details/{open}", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/DataBreaches/Details/{late}", after, StringComparison.Ordinal);
+        Assert.Equal(dashboardBefore, Count(await pages.GetStringAsync("/Dashboard", Cancel), "breach-overdue"));
+    }
+
+    private async Task<string> EnsurePoliceAsync()
+    {
+        await app.EnsureUserAsync(Roles.ProvincePolice, "19");
+        return App.UserPassword;
+    }
+
+    /// <summary>The number in the alert link with this id.</summary>
+    private static int Count(string html, string id)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"id=\"{id}\">([0-9.]+)<");
+        Assert.True(match.Success, $"no {id} in the page");
+        return int.Parse(match.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    }
 }
