@@ -139,6 +139,8 @@ public sealed partial class ScopeMatrixTests(App app)
         ["{kind}"] = ["authority"],
         ["{evidenceId:guid}"] = [Guid.Empty.ToString()],
         ["{photoId:guid}"] = [Guid.Empty.ToString()],
+        ["{memberId:guid}"] = [Guid.Empty.ToString()], // Community (issue 15): rosters and assignments have their own two-area tests
+        ["{assignmentId:guid}"] = [Guid.Empty.ToString()],
     };
 
     /// <summary>Markers are random words (letters only, so they pass the name rules and are never HTML- or JSON-escaped).</summary>

@@ -10,7 +10,7 @@ public static class CommunityApi
         var members = api.MapGroup("/team-members").WithTags("Community");
         members.MapGet("/", async (string? commune, string? team, bool? current, TeamRosters rosters, CancellationToken ct) =>
             {
-                var rows = await rosters.ListMembersAsync(Blank(commune), Blank(team), current ?? true, ct);
+                var rows = await rosters.ListMembersAsync(Blank(commune), Blank(team), current ?? true, true, ct);
                 return Results.Ok(new { items = rows, total = rows.Count });
             })
             .RequireAuthorization(Permissions.ViewTeams)

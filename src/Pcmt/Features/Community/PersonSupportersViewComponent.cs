@@ -13,7 +13,7 @@ public sealed class PersonSupportersViewComponent(TeamRosters rosters, CurrentUs
             return Content("");
         var rows = await rosters.ForPersonAsync(personId, HttpContext.RequestAborted) ?? [];
         var canManage = user.Can(Permissions.ManageTeams);
-        var supporters = canManage ? await rosters.ListMembersAsync(communeCode, Teams.Supporters, true, HttpContext.RequestAborted) : [];
+        var supporters = canManage ? await rosters.ListMembersAsync(communeCode, Teams.Supporters, true, false, HttpContext.RequestAborted) : [];
         return View("/Features/Community/_PersonSupporters.cshtml", new Model(personId, communeCode, rows, supporters, canManage, user.Can(Permissions.IssueDocuments)));
     }
 }

@@ -113,7 +113,7 @@ public sealed partial class TeamRosters(AppDbContext db, CurrentUser user, Perso
         return member.Version;
     }
 
-    public async Task<IReadOnlyList<MemberRow>> ListMembersAsync(string? commune, string? team, bool current, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MemberRow>> ListMembersAsync(string? commune, string? team, bool current, bool withPhones, CancellationToken cancellationToken)
     {
         var today = DatePlausibility.TodayInVietnam(clock);
         var members = await db.Set<TeamMember>().AsNoTracking()
@@ -123,10 +123,10 @@ public sealed partial class TeamRosters(AppDbContext db, CurrentUser user, Perso
         var assigned = await db.Set<SupporterAssignment>().AsNoTracking().Where(a => ids.Contains(a.MemberId) && (a.ToOn == null || a.ToOn >= today))
             .GroupBy(a => a.MemberId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await CommuneNamesAsync(members.Select(m => m.CommuneCode), cancellationToken);
-        if (members.Any(m => m.PhoneProtected is not null))
+        if (withPhones && members.Any(m => m.PhoneProtected is not null))
             await audit.RecordListAsync(nameof(TeamMember), members.Where(m => m.PhoneProtected is not null).Select(m => m.Id), $"commune={commune};team={team}", cancellationToken);
         return members.Select(m => new MemberRow(m.Id, m.CommuneCode, names.GetValueOrDefault(m.CommuneCode, m.CommuneCode), m.Team, m.Role, m.FullName, m.Unit,
-            m.PhoneProtected is null ? null : protector.Decrypt(m.PhoneProtected), m.JoinedOn, m.LeftOn, assigned.GetValueOrDefault(m.Id), m.Version)).ToList();
+            !withPhones || m.PhoneProtected is null ? null : protector.Decrypt(m.PhoneProtected), m.JoinedOn, m.LeftOn, assigned.GetValueOrDefault(m.Id), m.Version)).ToList();
     }
 
     /// <summary>

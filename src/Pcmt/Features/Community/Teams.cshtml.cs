@@ -105,5 +105,5 @@ public sealed class TeamsModel(TeamRosters rosters, CurrentUser user) : PageMode
     };
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Members = await rosters.ListMembersAsync(string.IsNullOrEmpty(Commune) ? null : Commune, Teams.Names.ContainsKey(Team ?? "") ? Team : null, true, cancellationToken);
+        Members = await rosters.ListMembersAsync(string.IsNullOrEmpty(Commune) ? null : Commune, Teams.Names.ContainsKey(Team ?? "") ? Team : null, true, true, cancellationToken);
 }
