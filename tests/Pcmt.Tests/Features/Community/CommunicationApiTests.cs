@@ -119,22 +119,23 @@ public sealed class CommunicationApiTests(App app)
     [Fact]
     public async Task Bad_activities_are_refused_with_Vietnamese_messages_and_nothing_saved()
     {
-        var commune = await app.ApiAsAsync(Roles.CommunePolice, "00008");
-        var school = await CreatedAsync(await commune.PostAsJsonAsync("/api/v1/education-sites", new { communeCode = "00008", kind = "school", name = "Trường Tiểu học Ngọc Hà", people = 500 }, Cancel));
+        // Hồ Chí Minh City (79): this test's school must not enter Hà Nội's denominators.
+        var commune = await app.ApiAsAsync(Roles.CommunePolice, "25747");
+        var school = await CreatedAsync(await commune.PostAsJsonAsync("/api/v1/education-sites", new { communeCode = "25747", kind = "school", name = "Trường Tiểu học Thủ Dầu Một", people = 500 }, Cancel));
         var before = (await commune.GetFromJsonAsync<JsonElement>("/api/v1/communication-activities", Cancel)).GetProperty("total").GetInt32();
-        var bad = await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "00008", heldOn = "2099-01-01", agency = "", kind = "party", participants = -1 }, Cancel);
+        var bad = await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "25747", heldOn = "2099-01-01", agency = "", kind = "party", participants = -1 }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
         foreach (var field in new[] { "heldOn", "agency", "kind", "participants" })
             Assert.True(errors.TryGetProperty(field, out _), field);
         // A school session needs its school; a workplace session cannot point at a school; another commune is outside the area.
-        Assert.Equal(HttpStatusCode.BadRequest, (await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "00008", heldOn = "2025-05-05", agency = "Đoàn phường", kind = "school-session", participants = 10 }, Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "00008", heldOn = "2025-05-05", agency = "Đoàn phường", kind = "workplace-session", participants = 10, siteId = school }, Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "00004", heldOn = "2025-05-05", agency = "Đoàn phường", kind = "meeting", participants = 10 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "25747", heldOn = "2025-05-05", agency = "Đoàn phường", kind = "school-session", participants = 10 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "25747", heldOn = "2025-05-05", agency = "Đoàn phường", kind = "workplace-session", participants = 10, siteId = school }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await commune.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "25750", heldOn = "2025-05-05", agency = "Đoàn phường", kind = "meeting", participants = 10 }, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await commune.GetAsync("/api/v1/communication-activities?from=0001-01-01", Cancel)).StatusCode);
         Assert.Equal(before, (await commune.GetFromJsonAsync<JsonElement>("/api/v1/communication-activities", Cancel)).GetProperty("total").GetInt32());
         // A viewer reads but cannot record.
-        var viewer = await app.ApiAsAsync(Roles.Viewer, "01");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "00008", heldOn = "2025-05-05", agency = "X", kind = "meeting", participants = 1 }, Cancel)).StatusCode);
+        var viewer = await app.ApiAsAsync(Roles.Viewer, "79");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/communication-activities", new { communeCode = "25747", heldOn = "2025-05-05", agency = "X", kind = "meeting", participants = 1 }, Cancel)).StatusCode);
     }
 }

@@ -21,9 +21,10 @@ public sealed class SupportersApiTests(App app)
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
 
-    private async Task<Guid> PersonAsync(HttpClient officer, string name, string commune)
+    private static async Task<Guid> PersonAsync(HttpClient officer, string name, string commune)
     {
-        var citizenId = "019" + Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Province 019, century-and-sex digit 0 (male, born 1900–1999), year 91, then six random digits.
+        var citizenId = "019091" + Random.Shared.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         return await CreatedAsync(await officer.PostAsJsonAsync("/api/v1/persons", new { fullName = name, dateOfBirth = "1991-03-14", sex = "male", citizenId, residenceCommuneCode = commune, address = "Tổ 4" }, Cancel));
     }
 
@@ -124,7 +125,7 @@ public sealed class SupportersApiTests(App app)
         Assert.Equal(["Mạc Văn Cai Tại Nhà", "Mạc Văn Sau Cai Nghiện"], names);
         var raw = sheet.GetRawText();
         Assert.DoesNotContain("citizenId", raw, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("019", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("019091", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("status", raw, StringComparison.OrdinalIgnoreCase);
 
         // Outside the area: 404 for the person, the assignment and the sheet.
