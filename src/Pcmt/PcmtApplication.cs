@@ -28,7 +28,6 @@ using Pcmt.Features.Reports;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.SupportServices;
 using Pcmt.Features.Tips;
-using Pcmt.Features.Community;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Auditing;
 
@@ -174,7 +173,7 @@ public static class PcmtApplication
         services.AddReports(configuration);
         services.AddEnforcement(); // Enforcement (drug cases, seizures, wanted persons)
         services.AddTips(configuration);
-        services.AddCommunity(); // Community: supporters and teams, communication and education register (issue 15)
+        Features.Community.CommunityFeature.AddCommunity(services); // Community: supporters and teams, communication and education register (issue 15)
         // Everyday pass: names instead of codes, pickers, printable exports
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
@@ -234,7 +233,7 @@ public static class PcmtApplication
         api.MapExchangeApi();
         api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
         api.MapTipsApi();
-        api.MapCommunityApi(); // Community (issue 15)
+        Features.Community.CommunityApi.MapCommunityApi(api); // Community (issue 15)
         app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();
