@@ -173,6 +173,7 @@ public static class PcmtApplication
         services.AddReports(configuration);
         services.AddEnforcement(); // Enforcement (drug cases, seizures, wanted persons)
         services.AddTips(configuration);
+        Features.Community.CommunityFeature.AddCommunity(services); // Community: supporters and teams, communication and education register (issue 15)
         // Everyday pass: names instead of codes, pickers, printable exports
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
@@ -233,6 +234,7 @@ public static class PcmtApplication
         api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
         api.MapTipsApi();
         api.AddEndpointFilter<Pcmt.Infrastructure.Web.NullElementsFilter>(); // issue 18: null elements in a body's lists are a 400, never a 500
+        Features.Community.CommunityApi.MapCommunityApi(api); // Community (issue 15)
         app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();

@@ -41,12 +41,12 @@ public static class PcmtCommands
         });
         var audit = new Command("audit", "Nhật ký hệ thống.") { verify };
 
-        var rotate = new Command("rotate", "Mã hóa lại số định danh, số CMND, số điện thoại bằng khóa đang dùng (Protection:ActiveKey) để có thể thu hồi khóa cũ.");
+        var rotate = new Command("rotate", "Mã hóa lại số định danh, số CMND, số điện thoại, tin tố giác và điện thoại của tổ quản lý, người hỗ trợ bằng khóa đang dùng (Protection:ActiveKey) để có thể thu hồi khóa cũ.");
         rotate.SetAction(async (_, cancellationToken) =>
         {
             using var scope = scopes.CreateScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<RotatePersonalDataKeys>().HandleAsync(500, cancellationToken);
-            Console.WriteLine($"Đã mã hóa lại {outcome.Values:N0} giá trị của {outcome.Persons:N0} đối tượng.");
+            Console.WriteLine($"Đã mã hóa lại {outcome.Values:N0} giá trị của {outcome.Persons:N0} đối tượng và {outcome.Others:N0} bản ghi khác (tin tố giác, danh sách tổ quản lý, người hỗ trợ).");
             return 0;
         });
         var keys = new Command("keys", "Khóa mã hóa dữ liệu cá nhân.") { rotate };

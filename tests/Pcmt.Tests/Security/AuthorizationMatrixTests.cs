@@ -56,6 +56,12 @@ public sealed class AuthorizationMatrixTests(App app)
         ViewTips,
         RouteTips,
         WorkItemsOrBreachDeadlines, // issue 18: "Việc cần làm" also lists the A05 deadlines of open personal-data breaches
+
+        // Community (issue 15): supporters and teams, communication and education register
+        ViewTeams,
+        ManageTeams,
+        ViewCommunication,
+        RecordCommunication,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -292,6 +298,27 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Plans/Import/{id:guid}"] = Access.ManagePlans,
         ["GET /Population"] = Access.CheckPopulation, // National population database link (issue 16)
         ["GET /Population/Index"] = Access.CheckPopulation,
+
+        // Community (issue 15): supporters and management teams, communication and education register
+        ["GET /api/v1/team-members/"] = Access.ViewTeams,
+        ["POST /api/v1/team-members/"] = Access.ManageTeams,
+        ["POST /api/v1/team-members/{memberId:guid}/leave"] = Access.ManageTeams,
+        ["GET /api/v1/team-members/{memberId:guid}/sheet"] = Access.ViewTeams,
+        ["GET /api/v1/persons/{id:guid}/supporters"] = Access.ViewTeams,
+        ["POST /api/v1/persons/{id:guid}/supporters"] = Access.ManageTeams,
+        ["POST /api/v1/supporter-assignments/{assignmentId:guid}/end"] = Access.ManageTeams,
+        ["GET /api/v1/supporter-assignments/{assignmentId:guid}/decision"] = Access.IssueDocuments,
+        ["GET /api/v1/communication-activities/"] = Access.ViewCommunication,
+        ["POST /api/v1/communication-activities/"] = Access.RecordCommunication,
+        ["GET /api/v1/education-sites/"] = Access.ViewCommunication,
+        ["POST /api/v1/education-sites/"] = Access.RecordCommunication,
+        ["GET /api/v1/media-outlets/"] = Access.ViewCommunication,
+        ["POST /api/v1/media-outlets/"] = Access.RecordCommunication,
+        ["GET /Community"] = Access.ViewCommunication,
+        ["GET /Community/Index"] = Access.ViewCommunication,
+        ["GET /Community/Sites"] = Access.ViewCommunication,
+        ["GET /Community/Teams"] = Access.ViewTeams,
+        ["GET /Community/Supporter/{memberId:guid}"] = Access.ViewTeams,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>
@@ -343,6 +370,10 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ViewTips => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.RouteTips => role is Roles.ProvincePolice,
         Access.WorkItemsOrBreachDeadlines => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff or Roles.FacilityStaff or Roles.Admin, // issue 18
+        Access.ViewTeams => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
+        Access.ManageTeams => role is Roles.CommunePolice or Roles.CommuneCommittee,
+        Access.ViewCommunication => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.Viewer,
+        Access.RecordCommunication => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         _ => false,
     };
 

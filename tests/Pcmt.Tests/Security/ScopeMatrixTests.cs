@@ -217,6 +217,8 @@ public sealed partial class ScopeMatrixTests(App app)
         ["{key}"] = ["due-soon-days"],
         ["{date}"] = ["2026-12-31"],
         ["{kind}"] = ["authority"],
+        ["{memberId:guid}"] = [Guid.Empty.ToString()], // Community (issue 15): rosters and assignments have their own two-area tests
+        ["{assignmentId:guid}"] = [Guid.Empty.ToString()],
     };
 
     /// <summary>Markers are random words (letters only, so they pass the name rules and are never HTML- or JSON-escaped).</summary>

@@ -80,8 +80,19 @@ public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, 
         var (from, to, year) = parsed!.Value;
         var target = await db.IndicatorTargets.AsNoTracking().Where(t => t.Code == code && t.Year == year && (t.AreaCode == area || t.AreaCode == province))
             .OrderBy(t => t.AreaCode == area ? 0 : 1).Select(t => (decimal?)t.Value).FirstOrDefaultAsync(cancellationToken);
+        // Communication registers (Features/Community) win over the reports where they hold data for the area and period (ADR 0013).
+        if (Community.CommunicationIndicators.Handles(code) && await Community.CommunicationIndicators.ComputeAsync(db, code, province, commune, from, to, cancellationToken) is { } fromRegisters)
+        {
+            var alsoReported = await reported.HandleAsync(code, province, commune, period!, cancellationToken);
+            var note = fromRegisters.Note + (alsoReported is { Denominator: > 0 } r
+                ? $" Báo cáo định kỳ đã phê duyệt cho kỳ này ghi {Math.Round(100m * r.Numerator!.Value / r.Denominator.Value, 2)}% nhưng không được dùng vì sổ có dữ liệu (ADR 0013)."
+                : "");
+            return new Value(code, area, period!, fromRegisters.Denominator > 0 ? Math.Round(100m * fromRegisters.Numerator / fromRegisters.Denominator, 2) : null,
+                fromRegisters.Numerator, fromRegisters.Denominator, target, indicator.Unit, note, Source: "registers");
+        }
+
         // Reported indicators (Features/Reports): from the approved reports of the area and period.
-        if (indicator.Source == "reported" && await reported.HandleAsync(code, province, commune, period!, cancellationToken) is { } fromReports)
+        if (indicator.Source is "reported" or "registers-or-reported" && await reported.HandleAsync(code, province, commune, period!, cancellationToken) is { } fromReports)
         {
             decimal? share = fromReports.Denominator > 0 ? Math.Round(100m * fromReports.Numerator!.Value / fromReports.Denominator.Value, 2) : null;
             return new Value(code, area, period!, share, fromReports.Numerator, fromReports.Denominator, target, indicator.Unit,
@@ -90,7 +101,7 @@ public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, 
 
         if (!indicator.Computable)
             return new Value(code, area, period!, null, null, null, target, indicator.Unit,
-                indicator.Source == "reported" ? "Chỉ tiêu do cơ quan báo cáo định kỳ; chưa có báo cáo cho kỳ này." : "Cần sổ vụ án (chưa có trong hệ thống).");
+                indicator.Source is "reported" or "registers-or-reported" ? "Chỉ tiêu do cơ quan báo cáo định kỳ; chưa có báo cáo cho kỳ này" + (Community.CommunicationIndicators.Handles(code) ? " và sổ tuyên truyền, giáo dục chưa có dữ liệu của địa bàn, kỳ này." : ".") : "Cần sổ vụ án (chưa có trong hệ thống).");
 
         if (GrowthTargets.TryGetValue(code, out var growth))
         {

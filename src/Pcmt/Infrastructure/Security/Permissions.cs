@@ -50,6 +50,11 @@ public static class Permissions
     // Population link and case-file corrections (issue 16)
     public const string VoidCaseRecords = "cases.void";
     public const string CheckPopulation = "persons.population-check";
+    // Community (issue 15): supporters and management teams; communication and education register.
+    public const string ViewTeams = "community.teams.view";
+    public const string ManageTeams = "community.teams.manage";
+    public const string ViewCommunication = "community.communication.view";
+    public const string RecordCommunication = "community.communication.record";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -73,6 +73,19 @@ public static class Roles
         [HealthStaff] = [Permissions.VoidCaseRecords],
     });
 
+    /// <summary>
+    /// Community (issue 15): the commune police lead the Tổ quản lý (NĐ 163/2026 Art 59) and propose supporters; the commune
+    /// chairperson assigns them (NĐ 163 Art 130, 136); the provincial police read the rosters. Communication and education
+    /// activities are recorded by the police and the commune committee and read by leaders (viewer).
+    /// </summary>
+    private static readonly bool CommunityGrantsApplied = Apply(new()
+    {
+        [ProvincePolice] = [Permissions.ViewTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
+        [CommunePolice] = [Permissions.ViewTeams, Permissions.ManageTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
+        [CommuneCommittee] = [Permissions.ViewTeams, Permissions.ManageTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
+        [Viewer] = [Permissions.ViewCommunication],
+    });
+
     /// <summary>Roles whose users open person files (health, drug use, criminal matters): two-factor sign-in is required for them.</summary>
     private static readonly HashSet<string> PersonFileReaders = [ProvincePolice, CommunePolice, CommuneCommittee, HealthStaff, FacilityStaff];
 

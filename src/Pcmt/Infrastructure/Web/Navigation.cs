@@ -27,6 +27,8 @@ public static class Navigation
         new("Báo cáo định kỳ", "/Reports/Index", Permissions.ViewAdministrativeUnits),
         new("Duyệt báo cáo", "/Reports/Review", Permissions.ReviewReports),
         new("Tin tố giác", "/Tips/Index", Permissions.ViewTips), // Tips
+        new("Tổ quản lý, người hỗ trợ", "/Community/Teams", Permissions.ViewTeams), // Community (issue 15)
+        new("Tuyên truyền, giáo dục", "/Community/Index", Permissions.ViewCommunication), // Community (issue 15)
         // Enforcement (issue 14)
         new("Vụ án ma túy", "/Enforcement/Index", Permissions.ViewSupplySide),
         new("Điểm, tụ điểm ma túy", "/SupplySide/Index", Permissions.ViewSupplySide),

@@ -410,6 +410,306 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("commune_classifications", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Community.CommunicationActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Materials")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("materials");
+
+                    b.Property<Guid?>("OutletId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outlet_id");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_communication_activities");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "HeldOn")
+                        .HasDatabaseName("ix_communication_activities_province_code_commune_code_held_on");
+
+                    b.ToTable("communication_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.EducationSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("people");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_education_sites");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Kind")
+                        .HasDatabaseName("ix_education_sites_province_code_commune_code_kind");
+
+                    b.ToTable("education_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.MediaOutlet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<DateOnly?>("ColumnSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column_since");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<bool>("Main")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("main");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_outlets");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_media_outlets_province_code_commune_code");
+
+                    b.ToTable("media_outlets", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.SupporterAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly>("FromOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_on");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateOnly?>("ToOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supporter_assignments");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_supporter_assignments_member_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_supporter_assignments_person_id");
+
+                    b.ToTable("supporter_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_protected");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Team")
+                        .HasDatabaseName("ix_team_members_province_code_commune_code_team");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.DataBreaches.DataBreach", b =>
                 {
                     b.Property<Guid>("Id")
