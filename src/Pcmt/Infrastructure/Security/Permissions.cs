@@ -50,6 +50,9 @@ public static class Permissions
     // Population link and case-file corrections (issue 16)
     public const string VoidCaseRecords = "cases.void";
     public const string CheckPopulation = "persons.population-check";
+    // Facility staff (issue 16): in-facility facts of residents (reception, end of stay, violations) and therapy progress
+    public const string RecordResidentFacts = "cases.resident-facts";
+    public const string RecordTherapyProgress = "cases.therapy-progress";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
