@@ -168,7 +168,7 @@ public static class LifecycleApi
                 (await documents.CreateAsync(id, form, recordId, ct)).ToHttpResult(d =>
                     TypedResults.File(d.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.FileName)))
             .RequireAuthorization(Permissions.IssueDocuments)
-            .WithSummary("Quyết định dạng DOCX, điền sẵn từ hồ sơ: Mẫu 04 (quản lý), 22 (cai nghiện tự nguyện), 53 (quản lý sau cai nghiện). Mỗi lần tải được ghi nhật ký.");
+            .WithSummary("Văn bản DOCX điền sẵn từ hồ sơ: Mẫu 04, 07, 08, 09, 22, 28, 32, 50, 51, 52, 53, 56, 59, 60; thong-bao-ho-so, de-nghi-toa-an (nhóm Mẫu 34–41), de-nghi-xac-dinh-nghien (số hiệu chưa xác minh, ghi ở chân trang). Mỗi lần tải được ghi nhật ký.");
 
         api.MapGet("/work-items", (WorkItems items, string? commune, string? dueBefore, bool? overdue, string? assignee, Guid? personId, int? page, int? pageSize, CancellationToken ct) =>
                 PagedResults.ListAsync(page, pageSize, paging => items.ListAsync(new WorkItems.Filter(commune, dueBefore, overdue, assignee, personId), paging, withNames: false, ct)))
