@@ -43,7 +43,7 @@ public sealed partial class DecisionDocuments
             return new Failure.Invalid("form", "Hồ sơ lập trước ngày 01/03/2025 do Chủ tịch UBND cấp xã và cơ quan lao động - thương binh và xã hội lập theo quy định cũ; hệ thống không in mẫu này.");
         await audit.RecordReadAsync(nameof(CaseRecord), record.Id.ToString(), person.Id, FormLabel(form) + " (docx)", "tải quyết định", cancellationToken);
         // Under Law 73 the forms are those of NĐ 105/2021 and 116/2021, whose numbers were not verified here (legal-rules §12): said so, not invented.
-        var footer = UnverifiedFooter(form) ?? (content.Bases.Any(b => b.Contains("120/2025", StringComparison.Ordinal))
+        var footer = UnverifiedFooter(form) ?? (content.Bases.Any(b => b.Contains("120/2025", StringComparison.Ordinal) || b.Contains("163/2026", StringComparison.Ordinal))
             ? "Mẫu số " + form + " — Phụ lục Nghị định số 163/2026/NĐ-CP"
             : "Mẫu theo Nghị định số 105/2021/NĐ-CP hoặc 116/2021/NĐ-CP (số hiệu mẫu chưa được xác minh; nội dung tương ứng Mẫu số " + form + " Nghị định số 163/2026/NĐ-CP)");
         return (WithFooter(Render(content), footer), $"mau-{form}-{person.FileCode}.docx");
