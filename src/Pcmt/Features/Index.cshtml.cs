@@ -49,6 +49,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, Lifecycle.Work
             StatusCounts = await Persons.PersonStatus.CountAsync(db, cancellationToken);
         }
 
-        ScopeName = UserScopes.Describe(user.ScopeKind ?? ScopeKind.National, user.ScopeCode, scopeUnit?.Name);
+        // Facility staff (issue 16): the facility's name, not its id.
+        var facilityName = user.FacilityId is { } facilityId
+            ? await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        ScopeName = UserScopes.Describe(user.ScopeKind ?? ScopeKind.National, user.ScopeCode, scopeUnit?.Name ?? facilityName);
     }
 }

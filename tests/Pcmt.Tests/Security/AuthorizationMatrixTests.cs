@@ -62,6 +62,10 @@ public sealed class AuthorizationMatrixTests(App app)
         ManageTeams,
         ViewCommunication,
         RecordCommunication,
+
+        // Facility staff (issue 16)
+        RecordResidentFacts,
+        RecordTherapyProgress,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -102,18 +106,18 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/persons/{id:guid}/addiction-determinations"] = Access.RecordHealthFindings,
         ["POST /api/v1/persons/{id:guid}/rehab-registrations"] = Access.RecordCases,
         ["POST /api/v1/persons/{id:guid}/rehab-episodes"] = Access.RecordCases,
-        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/start"] = Access.RecordCases,
-        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/end"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/start"] = Access.RecordResidentFacts,
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/end"] = Access.RecordResidentFacts,
         ["POST /api/v1/persons/{id:guid}/substitution-therapies"] = Access.RecordHealthFindings,
-        ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/phase"] = Access.RecordHealthFindings,
-        ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/end"] = Access.RecordHealthFindings,
+        ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/phase"] = Access.RecordTherapyProgress,
+        ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/end"] = Access.RecordTherapyProgress,
         ["POST /api/v1/persons/{id:guid}/compulsory-dossiers"] = Access.RecordCases,
         ["POST /api/v1/persons/{id:guid}/compulsory-dossiers/{dossierId:guid}/steps"] = Access.RecordCases,
         ["POST /api/v1/persons/{id:guid}/post-rehab-decisions"] = Access.DecidePostRehab,
         ["POST /api/v1/persons/{id:guid}/post-rehab-decisions/{decisionId:guid}/end"] = Access.DecidePostRehab,
         ["POST /api/v1/persons/{id:guid}/electronic-supervisions"] = Access.RecordCases,
         ["POST /api/v1/persons/{id:guid}/electronic-supervisions/{supervisionId:guid}/fitting"] = Access.RecordCases,
-        ["POST /api/v1/persons/{id:guid}/violations"] = Access.RecordCases,
+        ["POST /api/v1/persons/{id:guid}/violations"] = Access.RecordResidentFacts,
         ["GET /api/v1/persons/{id:guid}/case-file"] = Access.ViewPersons,
         ["GET /api/v1/persons/{id:guid}/documents/{form}"] = Access.IssueDocuments,
         ["GET /api/v1/work-items"] = Access.ViewPersons,
@@ -365,8 +369,10 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ManageReportTemplates => role == Roles.ProvincePolice,
         Access.ExchangeReports => role is Roles.ProvincePolice or Roles.Admin,
         Access.ProvinceLevel => role is Roles.ProvincePolice or Roles.Admin or Roles.Viewer, // with the province or national scope these users have here
-        Access.VoidCaseRecords => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff,
+        Access.VoidCaseRecords => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff or Roles.FacilityStaff,
         Access.CheckPopulation => role is Roles.ProvincePolice or Roles.CommunePolice,
+        Access.RecordResidentFacts => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.FacilityStaff,
+        Access.RecordTherapyProgress => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.HealthStaff or Roles.FacilityStaff,
         Access.ViewTips => role is Roles.ProvincePolice or Roles.CommunePolice,
         Access.RouteTips => role is Roles.ProvincePolice,
         Access.WorkItemsOrBreachDeadlines => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.HealthStaff or Roles.FacilityStaff or Roles.Admin, // issue 18

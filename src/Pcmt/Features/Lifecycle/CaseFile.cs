@@ -403,6 +403,9 @@ public sealed class CaseFile
 
     public static IReadOnlyCollection<string> EpisodeEndReasonCodes => EpisodeEndReasons.Keys;
 
+    /// <summary>The end reasons with their Vietnamese names, for the person page's forms.</summary>
+    public static IReadOnlyDictionary<string, string> EpisodeEndReasonNames => EpisodeEndReasons;
+
     private void OnRehabEnded(RehabEnded ended)
     {
         if (_episodes.FirstOrDefault(e => e.Id == ended.EpisodeId) is not { } episode || episode.EndedOn is not null)

@@ -9,7 +9,9 @@ public static class CaseRecordVoiding
     private static readonly HashSet<string> PostRehabKinds = [CaseEventKinds.PostRehabDecision, CaseEventKinds.PostRehabEnd];
 
     public static string PermissionFor(string kind) =>
-        HealthKinds.Contains(kind) ? Permissions.RecordHealthFindings
+        FacilityPlacements.ResidentFactKinds.Contains(kind) ? Permissions.RecordResidentFacts
+        : FacilityPlacements.TherapyProgressKinds.Contains(kind) ? Permissions.RecordTherapyProgress
+        : HealthKinds.Contains(kind) ? Permissions.RecordHealthFindings
         : PostRehabKinds.Contains(kind) ? Permissions.DecidePostRehab
         : Permissions.RecordCases;
 }

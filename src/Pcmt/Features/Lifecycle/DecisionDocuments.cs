@@ -53,8 +53,15 @@ public sealed partial class DecisionDocuments(AppDbContext db, PersonCaseFiles f
     private sealed record Subject(string FullName, BirthDate Birth, string Sex, string? CitizenId, string Residence);
 
     /// <summary>The parts of an administrative decision (Nghị định 30/2020/NĐ-CP on document format).</summary>
+    /// <remarks>
+    /// Certificates and letters (issue 16) use the same parts: <paramref name="Operative"/> is the heading before the articles
+    /// ("CHỨNG NHẬN:", or none for a letter), <paramref name="Addressee"/> the "Kính gửi" line, <paramref name="ShowAuthority"/>
+    /// whether the issuing authority is repeated above the bases (decisions and certificates), and an empty
+    /// <paramref name="Issuer"/> a document written by a person (the supporter's notice), which has the national heading only.
+    /// </remarks>
     private sealed record Decision(string Issuer, string IssuerParent, string Number, string Place, DateOnly Date, string Title, string Subject, string SignerTitle,
-        IReadOnlyList<string> Bases, IReadOnlyList<string> Articles, string Recipients);
+        IReadOnlyList<string> Bases, IReadOnlyList<string> Articles, string Recipients,
+        string? Operative = "QUYẾT ĐỊNH:", string? Addressee = null, bool ShowAuthority = true, string SignatureNote = "(Ký, ghi rõ họ tên, đóng dấu)");
 
     private static string DateLine(string place, DateOnly date) => $"{place}, ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}";
 
@@ -126,13 +133,29 @@ public sealed partial class DecisionDocuments(AppDbContext db, PersonCaseFiles f
     private static byte[] Render(Decision d)
     {
         var body = new Body();
-        body.Append(DocumentLayout.Header(d.IssuerParent, d.Issuer, d.Number, DateLine(d.Place, d.Date)));
+        if (d.Issuer.Length > 0)
+        {
+            body.Append(DocumentLayout.Header(d.IssuerParent, d.Issuer, d.Number, DateLine(d.Place, d.Date)));
+        }
+        else
+        {
+            // A person's own document: the national title and motto, then the place and date on the right.
+            body.Append(DocumentLayout.Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, center: true, size: 26, after: 0, keepOnOneLine: true),
+                DocumentLayout.Para("Độc lập - Tự do - Hạnh phúc", bold: true, center: true, size: 28, after: 0),
+                DocumentLayout.Rule(3450, DocumentLayout.TextWidth),
+                DocumentLayout.Para(DateLine(d.Place, d.Date), italic: true, center: true, size: 26, before: 120));
+        }
+
         body.Append(DocumentLayout.Para("", after: 0), DocumentLayout.Para(d.Title, bold: true, center: true, size: 28, after: 0, keepOnOneLine: true),
-            DocumentLayout.Para(d.Subject, bold: true, center: true, size: 28), DocumentLayout.Para("", after: 0),
-            DocumentLayout.Para(AuthorityLine(d.SignerTitle, d.Issuer), bold: true, center: true, size: 28), DocumentLayout.Para("", after: 0));
+            DocumentLayout.Para(d.Subject, bold: true, center: true, size: 28), DocumentLayout.Para("", after: 0));
+        if (d.Addressee is { } addressee)
+            body.Append(DocumentLayout.Para(addressee, center: true, size: 28), DocumentLayout.Para("", after: 0));
+        if (d.ShowAuthority)
+            body.Append(DocumentLayout.Para(AuthorityLine(d.SignerTitle, d.Issuer), bold: true, center: true, size: 28), DocumentLayout.Para("", after: 0));
         foreach (var basis in d.Bases)
             body.Append(DocumentLayout.Para(basis, italic: true, size: 28, firstLineIndent: 567));
-        body.Append(DocumentLayout.Para("", after: 0), DocumentLayout.Para("QUYẾT ĐỊNH:", bold: true, center: true, size: 28));
+        if (d.Operative is { } operative)
+            body.Append(DocumentLayout.Para("", after: 0), DocumentLayout.Para(operative, bold: true, center: true, size: 28));
         foreach (var article in d.Articles)
         {
             foreach (var line in article.Split('\n'))
@@ -140,7 +163,7 @@ public sealed partial class DecisionDocuments(AppDbContext db, PersonCaseFiles f
         }
 
         body.Append(DocumentLayout.Para(""));
-        body.Append(DocumentLayout.Signature(d.Recipients, d.SignerTitle));
+        body.Append(DocumentLayout.Signature(d.Recipients, d.SignerTitle, d.SignatureNote));
         return DocumentLayout.Save(body);
     }
 }

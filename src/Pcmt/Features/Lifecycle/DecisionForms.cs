@@ -15,16 +15,16 @@ namespace Pcmt.Features.Lifecycle;
 public sealed partial class DecisionDocuments
 {
     /// <summary>Form number → the fact it is filled from.</summary>
-    public static IReadOnlyList<string> MoreForms { get; } = ["07", "08", "09", "32", "59", "60"];
+    public static IReadOnlyList<string> MoreForms { get; } = ["07", "08", "09", "32", "59", "60", .. CompletionAndDossierForms];
 
     private async Task<Result<(byte[] Content, string FileName)>> CreateMoreAsync(Guid personId, string form, Guid? recordId, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null)
             return new Failure.NotFound();
-        var (_, records) = await files.ReadAsync(person, cancellationToken);
+        var (file, records) = await files.ReadAsync(person, cancellationToken);
         var (kind, fits) = SourceOf(form)!.Value;
-        var record = records.LastOrDefault(r => r.Kind == kind && !r.Voided && fits(r) && (recordId is null || r.Id == recordId));
+        var record = records.LastOrDefault(r => r.Kind == kind && !r.Voided && fits(r, records) && (recordId is null || r.Id == recordId));
         if (record is null)
             return new Failure.Invalid("recordId", "Hồ sơ chưa có bản ghi tương ứng để in mẫu " + form + ".");
         var units = await db.AdministrativeUnits.AsNoTracking().Where(u => (u.Code == person.CommuneCode || u.Code == person.ProvinceCode) && u.ValidTo == null)
@@ -33,28 +33,35 @@ public sealed partial class DecisionDocuments
         var province = units.GetValueOrDefault(person.ProvinceCode, person.ProvinceCode);
         var subject = new Subject(person.FullName, new BirthDate(person.BirthYear, person.DateOfBirth), person.Sex == Sex.Female ? "Nữ" : "Nam",
             rules.Reveal(person.CitizenIdProtected), string.Join(", ", new[] { person.Current.Address, commune, province }.Where(t => !string.IsNullOrWhiteSpace(t))));
-        var content = MoreForm(form, record, records, subject, commune, province)!;
-        await audit.RecordReadAsync(nameof(CaseRecord), record.Id.ToString(), person.Id, "Mẫu " + form + " (docx)", "tải quyết định", cancellationToken);
+        var facilities = form == "50"
+            ? await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken)
+            : [];
+        var content = CompletionAndDossierForms.Contains(form)
+            ? OtherForm(form, record, records, file, subject, commune, province, facilities)
+            : MoreForm(form, record, records, subject, commune, province);
+        if (content is null)
+            return new Failure.Invalid("form", "Hồ sơ lập trước ngày 01/03/2025 do Chủ tịch UBND cấp xã và cơ quan lao động - thương binh và xã hội lập theo quy định cũ; hệ thống không in mẫu này.");
+        await audit.RecordReadAsync(nameof(CaseRecord), record.Id.ToString(), person.Id, FormLabel(form) + " (docx)", "tải quyết định", cancellationToken);
         // Under Law 73 the forms are those of NĐ 105/2021 and 116/2021, whose numbers were not verified here (legal-rules §12): said so, not invented.
-        var footer = content.Bases.Any(b => b.Contains("120/2025", StringComparison.Ordinal))
+        var footer = UnverifiedFooter(form) ?? (content.Bases.Any(b => b.Contains("120/2025", StringComparison.Ordinal) || b.Contains("163/2026", StringComparison.Ordinal))
             ? "Mẫu số " + form + " — Phụ lục Nghị định số 163/2026/NĐ-CP"
-            : "Mẫu theo Nghị định số 105/2021/NĐ-CP hoặc 116/2021/NĐ-CP (số hiệu mẫu chưa được xác minh; nội dung tương ứng Mẫu số " + form + " Nghị định số 163/2026/NĐ-CP)";
+            : "Mẫu theo Nghị định số 105/2021/NĐ-CP hoặc 116/2021/NĐ-CP (số hiệu mẫu chưa được xác minh; nội dung tương ứng Mẫu số " + form + " Nghị định số 163/2026/NĐ-CP)");
         return (WithFooter(Render(content), footer), $"mau-{form}-{person.FileCode}.docx");
     }
 
     /// <summary>The forms a recorded fact prints as (for the links beside it on the person page).</summary>
-    public static IEnumerable<string> FormsFor(CaseRecord record) =>
-        record.Voided ? [] : MoreForms.Where(f => SourceOf(f) is { } source && source.Kind == record.Kind && source.Fits(record));
+    public static IEnumerable<string> FormsFor(CaseRecord record, IReadOnlyList<CaseRecord> records) =>
+        record.Voided ? [] : MoreForms.Where(f => SourceOf(f) is { } source && source.Kind == record.Kind && source.Fits(record, records));
 
-    private static (string Kind, Func<CaseRecord, bool> Fits)? SourceOf(string form) => form switch
+    private static (string Kind, Func<CaseRecord, IReadOnlyList<CaseRecord>, bool> Fits)? SourceOf(string form) => form switch
     {
-        "07" => (CaseEventKinds.ManagementChange, r => r.Event is ManagementChanged { Action: "suspend" }),
-        "08" => (CaseEventKinds.ManagementChange, r => r.Event is ManagementChanged { Action: "stop" }),
-        "09" => (CaseEventKinds.ManagementChange, r => r.Event is ManagementChanged { Action: "end" }),
-        "32" => (CaseEventKinds.DossierOpening, _ => true),
-        "59" => (CaseEventKinds.RehabEpisode, r => r.Event is RehabDecided { Compulsory: false }),
-        "60" => (CaseEventKinds.PostRehabDecision, _ => true),
-        _ => null,
+        "07" => (CaseEventKinds.ManagementChange, (r, _) => r.Event is ManagementChanged { Action: "suspend" }),
+        "08" => (CaseEventKinds.ManagementChange, (r, _) => r.Event is ManagementChanged { Action: "stop" }),
+        "09" => (CaseEventKinds.ManagementChange, (r, _) => r.Event is ManagementChanged { Action: "end" }),
+        "32" => (CaseEventKinds.DossierOpening, (_, _) => true),
+        "59" => (CaseEventKinds.RehabEpisode, (r, _) => r.Event is RehabDecided { Compulsory: false }),
+        "60" => (CaseEventKinds.PostRehabDecision, (_, _) => true),
+        _ => OtherSource(form),
     };
 
     private static Decision? MoreForm(string form, CaseRecord record, IReadOnlyList<CaseRecord> records, Subject s, string commune, string province)

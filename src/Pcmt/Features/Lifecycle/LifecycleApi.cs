@@ -62,12 +62,12 @@ public static class LifecycleApi
                     var view = r.File.Cases.Single(c => c.Id == episodeId);
                     return Created(id, r, new { id = r.Id, plannedEndOn = Day(view.EndsOn) });
                 }))
-            .RequireAuthorization(Permissions.RecordCases)
+            .RequireAuthorization(Permissions.RecordResidentFacts)
             .WithSummary("Biên bản tiếp nhận (Mẫu 24): thời hạn cai nghiện tính từ ngày này.");
 
         persons.MapPost("/rehab-episodes/{episodeId:guid}/end", async (RecordCaseFacts record, Guid id, Guid episodeId, RecordCaseFacts.EndInput input, CancellationToken ct) =>
                 (await record.RehabEndAsync(id, episodeId, input, ct)).ToHttpResult(r => Created(id, r, new { id = r.Id })))
-            .RequireAuthorization(Permissions.RecordCases)
+            .RequireAuthorization(Permissions.RecordResidentFacts)
             .WithSummary("Kết thúc đợt cai nghiện: hoàn thành, tự ý chấm dứt, sử dụng ma túy, không thực hiện… (căn cứ lập hồ sơ bắt buộc theo Điều 35).");
 
         persons.MapPost("/substitution-therapies", async (RecordCaseFacts record, Guid id, RecordCaseFacts.TherapyInput input, CancellationToken ct) =>
@@ -77,12 +77,12 @@ public static class LifecycleApi
 
         persons.MapPost("/substitution-therapies/{therapyId:guid}/phase", async (RecordCaseFacts record, Guid id, Guid therapyId, RecordCaseFacts.PhaseInput input, CancellationToken ct) =>
                 (await record.TherapyPhaseAsync(id, therapyId, input, ct)).ToHttpResult(r => Created(id, r, new { id = r.Id })))
-            .RequireAuthorization(Permissions.RecordHealthFindings)
+            .RequireAuthorization(Permissions.RecordTherapyProgress)
             .WithSummary("Giai đoạn điều trị: khởi liều, điều chỉnh liều, duy trì, giảm liều tiến tới ngừng.");
 
         persons.MapPost("/substitution-therapies/{therapyId:guid}/end", async (RecordCaseFacts record, Guid id, Guid therapyId, RecordCaseFacts.EndInput input, CancellationToken ct) =>
                 (await record.TherapyEndAsync(id, therapyId, input, ct)).ToHttpResult(r => Created(id, r, new { id = r.Id })))
-            .RequireAuthorization(Permissions.RecordHealthFindings)
+            .RequireAuthorization(Permissions.RecordTherapyProgress)
             .WithSummary("Kết thúc điều trị thay thế: hoàn thành (→ quản lý sau cai 01 năm), tự ý chấm dứt, bị chấm dứt do vi phạm (→ hồ sơ bắt buộc).");
 
         persons.MapPost("/compulsory-dossiers", async (RecordCaseFacts record, Guid id, RecordCaseFacts.DossierInput input, CancellationToken ct) =>
@@ -125,7 +125,7 @@ public static class LifecycleApi
                     var violation = (ViolationRecorded)r.Event;
                     return Created(id, r, new { id = r.Id, consequence = r.File.Obligations.Any(o => o.Kind == "compulsory-dossier" && o.SourceId == r.Id) ? "Lập hồ sơ đề nghị cai nghiện bắt buộc" : violation.Kind == "rule" ? "Nhắc nhở hoặc kiểm điểm" : "Nhắc nhở" });
                 }))
-            .RequireAuthorization(Permissions.RecordCases)
+            .RequireAuthorization(Permissions.RecordResidentFacts)
             .WithSummary("Vi phạm (Luật 120/2025 Điều 47; NĐ 163/2026 Điều 24–25): nhắc nhở, kiểm điểm, rồi lập hồ sơ bắt buộc.");
 
         // Corrections (issue 16): a mistaken fact is voided, kept in the history, and the file is recomputed without it.
@@ -168,7 +168,7 @@ public static class LifecycleApi
                 (await documents.CreateAsync(id, form, recordId, ct)).ToHttpResult(d =>
                     TypedResults.File(d.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.FileName)))
             .RequireAuthorization(Permissions.IssueDocuments)
-            .WithSummary("Quyết định dạng DOCX, điền sẵn từ hồ sơ: Mẫu 04 (quản lý), 22 (cai nghiện tự nguyện), 53 (quản lý sau cai nghiện). Mỗi lần tải được ghi nhật ký.");
+            .WithSummary("Văn bản DOCX điền sẵn từ hồ sơ: Mẫu 04, 07, 08, 09, 22, 28, 32, 50, 51, 52, 53, 56, 59, 60; thong-bao-ho-so, de-nghi-toa-an (nhóm Mẫu 34–41), de-nghi-xac-dinh-nghien (số hiệu chưa xác minh, ghi ở chân trang). Mỗi lần tải được ghi nhật ký.");
 
         api.MapGet("/work-items", (WorkItems items, string? commune, string? dueBefore, bool? overdue, string? assignee, Guid? personId, int? page, int? pageSize, CancellationToken ct) =>
                 PagedResults.ListAsync(page, pageSize, paging => items.ListAsync(new WorkItems.Filter(commune, dueBefore, overdue, assignee, personId), paging, withNames: false, ct)))

@@ -201,6 +201,11 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
             file.Lists, r => (r.List, r.SourceId), m => (m.List, m.SourceId),
             m => new ListEntry { PersonId = person.Id, List = m.List, SourceId = m.SourceId },
             (row, m) => (row.ProvinceCode, row.CommuneCode, row.FromOn, row.ToOn, row.RemovalReason) = (person.ProvinceCode, person.CommuneCode, m.From, m.To, m.RemovalReason));
+        // Facility staff (issue 16): who is placed where; a closed episode or therapy removes the row, so the person leaves their view.
+        Sync(db.FacilityResidents, await db.FacilityResidents.Where(r => r.PersonId == person.Id).ToListAsync(cancellationToken),
+            FacilityPlacements.Open(entries), r => (r.Kind, r.SourceId), p => (p.Kind, p.SourceId),
+            p => new FacilityResident { PersonId = person.Id, Kind = p.Kind, SourceId = p.SourceId },
+            (row, p) => row.FacilityId = p.FacilityId);
     }
 
     /// <summary>Makes the stored projection rows match the wanted ones: removes the rest, adds the missing, updates in place.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pcmt.Features.Deadlines;
 
 namespace Pcmt.Features.Lifecycle;
@@ -6,7 +7,7 @@ namespace Pcmt.Features.Lifecycle;
 /// Ghi nhận hồ sơ pháp lý: turns each API/page input into a fact of the file, checking its fields; the state machines in
 /// <see cref="CaseFile"/> then accept or refuse it against the file as it stands.
 /// </summary>
-public sealed class RecordCaseFacts(PersonCaseFiles files)
+public sealed class RecordCaseFacts(PersonCaseFiles files, AppDbContext db, CurrentUser user)
 {
     public sealed record DrugTestInput(string? TakenAt, string? SampleType, string? Result, List<string>? Substances, string? ResultReceivedAt, string? PerformedBy);
 
@@ -148,16 +149,16 @@ public sealed class RecordCaseFacts(PersonCaseFiles files)
             return new RehabDecided(form!, decidedAt.Value, Trim(input.DecisionNumber, 50), startedOn, regime, sequence, term, input.FacilityId, Trim(input.FacilityName, 300), input.DeductedDays ?? 0);
         }, cancellationToken);
 
-    public Task<Result<PersonCaseFiles.Appended>> RehabStartAsync(Guid personId, Guid episodeId, StartInput input, CancellationToken cancellationToken) =>
-        files.AppendAsync(personId, _ =>
+    public async Task<Result<PersonCaseFiles.Appended>> RehabStartAsync(Guid personId, Guid episodeId, StartInput input, CancellationToken cancellationToken) =>
+        await OwnPlacementAsync(personId, episodeId, cancellationToken) is { } refused ? refused : await files.AppendAsync(personId, _ =>
         {
             var errors = new Dictionary<string, string[]>();
             var on = LegalInput.Date(input.StartedOn, "startedOn", errors);
             return errors.Count > 0 ? new Failure.Invalid(errors) : new RehabStarted(episodeId, on!.Value);
         }, cancellationToken);
 
-    public Task<Result<PersonCaseFiles.Appended>> RehabEndAsync(Guid personId, Guid episodeId, EndInput input, CancellationToken cancellationToken) =>
-        files.AppendAsync(personId, _ =>
+    public async Task<Result<PersonCaseFiles.Appended>> RehabEndAsync(Guid personId, Guid episodeId, EndInput input, CancellationToken cancellationToken) =>
+        await OwnPlacementAsync(personId, episodeId, cancellationToken) is { } refused ? refused : await files.AppendAsync(personId, _ =>
         {
             var errors = new Dictionary<string, string[]>();
             var on = LegalInput.Date(input.EndedOn, "endedOn", errors);
@@ -173,8 +174,8 @@ public sealed class RecordCaseFacts(PersonCaseFiles files)
             return errors.Count > 0 ? new Failure.Invalid(errors) : new TherapyAdmitted(at!.Value, Trim(input.Clinic, 300), input.FacilityId);
         }, cancellationToken);
 
-    public Task<Result<PersonCaseFiles.Appended>> TherapyPhaseAsync(Guid personId, Guid therapyId, PhaseInput input, CancellationToken cancellationToken) =>
-        files.AppendAsync(personId, _ =>
+    public async Task<Result<PersonCaseFiles.Appended>> TherapyPhaseAsync(Guid personId, Guid therapyId, PhaseInput input, CancellationToken cancellationToken) =>
+        await OwnPlacementAsync(personId, therapyId, cancellationToken) is { } refused ? refused : await files.AppendAsync(personId, _ =>
         {
             var errors = new Dictionary<string, string[]>();
             var phase = LegalInput.OneOf(input.Phase, "phase", CaseFile.TherapyPhases, errors, "giai đoạn điều trị");
@@ -182,8 +183,8 @@ public sealed class RecordCaseFacts(PersonCaseFiles files)
             return errors.Count > 0 ? new Failure.Invalid(errors) : new TherapyPhaseChanged(therapyId, phase!, on!.Value);
         }, cancellationToken);
 
-    public Task<Result<PersonCaseFiles.Appended>> TherapyEndAsync(Guid personId, Guid therapyId, EndInput input, CancellationToken cancellationToken) =>
-        files.AppendAsync(personId, _ =>
+    public async Task<Result<PersonCaseFiles.Appended>> TherapyEndAsync(Guid personId, Guid therapyId, EndInput input, CancellationToken cancellationToken) =>
+        await OwnPlacementAsync(personId, therapyId, cancellationToken) is { } refused ? refused : await files.AppendAsync(personId, _ =>
         {
             var errors = new Dictionary<string, string[]>();
             var on = LegalInput.Date(input.EndedOn, "endedOn", errors);
@@ -264,6 +265,22 @@ public sealed class RecordCaseFacts(PersonCaseFiles files)
             var kind = LegalInput.OneOf(input.Kind, "kind", CaseFile.ViolationKinds.Keys, errors, "loại vi phạm");
             return errors.Count > 0 ? new Failure.Invalid(errors) : new ViolationRecorded(on!.Value, kind!, Trim(input.Description, 1000));
         }, cancellationToken);
+
+    /// <summary>
+    /// Facility staff record facts only for a stay in their own facility (issue 16): 404 for a person not placed there (they
+    /// cannot see them), 403 for another placement of a resident. Other users: no restriction here.
+    /// </summary>
+    private async Task<Failure?> OwnPlacementAsync(Guid personId, Guid sourceId, CancellationToken cancellationToken)
+    {
+        if (user.ScopeKind != ScopeKind.Facility)
+            return null;
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, cancellationToken))
+            return new Failure.NotFound();
+        var facility = user.FacilityId;
+        return await db.FacilityResidents.AnyAsync(r => r.PersonId == personId && r.SourceId == sourceId && r.FacilityId == facility, cancellationToken)
+            ? null
+            : new Failure.Forbidden();
+    }
 
     private static string? Trim(string? text, int max) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > max ? t[..max] : text.Trim();

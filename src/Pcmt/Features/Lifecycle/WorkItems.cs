@@ -166,7 +166,10 @@ public sealed class LegalListQuery(AppDbContext db, AuditLog audit, TimeProvider
         return new ExcelForm
         {
             Title = LegalLists.DisplayName(list),
-            Unit = area is null ? "Toàn quốc" : places.UnitWithProvince(area),
+            // Facility staff (issue 16): their facility, not "the whole country".
+            Unit = user.FacilityId is { } facilityId
+                ? await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken) ?? ""
+                : area is null ? "Toàn quốc" : places.UnitWithProvince(area),
             Period = (state ?? "current") switch
             {
                 "removed" => "Người đã đưa ra khỏi danh sách, tính đến ngày " + Format.Date(today),

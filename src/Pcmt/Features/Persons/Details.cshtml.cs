@@ -104,11 +104,16 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         if (result.Succeeded)
         {
             TempData["Notice"] = notice;
+            // A resident whose stay ended leaves the facility staff's view (issue 16): back to their list.
+            if (user.ScopeKind == ScopeKind.Facility && !await db.Persons.AnyAsync(p => p.Id == id, cancellationToken))
+                return RedirectToPage("Index");
             return Redirect(Url.Page("Details", new { id })! + "#ho-so");
         }
 
         if (result.Failure is Failure.NotFound)
             return NotFound();
+        if (result.Failure is Failure.Forbidden)
+            return Forbid();
         ModelState.AddFailure(result.Failure, prefix: "");
         return await OnGetAsync(id, cancellationToken);
     }
@@ -198,6 +203,53 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         var codes = new[] { Person.ResidenceCommuneCode, Person.Permanent.CommuneCode, Person.Temporary.CommuneCode }.OfType<string>().Distinct().ToList();
         _units = await db.AdministrativeUnits.AsNoTracking().Current().Where(u => codes.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        await LoadOpenStaysAsync(id, cancellationToken);
         return Page();
     }
+
+    // Facility staff (issue 16): in-facility facts (reception, end of stay, violations, therapy phases and end) on the person page.
+    public bool CanRecordResidentFacts => user.Can(Permissions.RecordResidentFacts);
+
+    public bool CanRecordTherapyProgress => user.Can(Permissions.RecordTherapyProgress);
+
+    /// <summary>Rehab stays not yet ended (for facility staff: only those in their facility).</summary>
+    public IReadOnlyList<CaseView> OpenStays { get; private set; } = [];
+
+    /// <summary>Substitution therapies not yet ended (for facility staff: only those at their clinic).</summary>
+    public IReadOnlyList<CaseView> OpenTherapies { get; private set; } = [];
+
+    private async Task LoadOpenStaysAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (CaseFile is null)
+            return;
+        HashSet<Guid>? own = null;
+        if (user.ScopeKind == ScopeKind.Facility)
+        {
+            var facility = user.FacilityId;
+            own = [.. await db.FacilityResidents.AsNoTracking().Where(r => r.PersonId == id && r.FacilityId == facility).Select(r => r.SourceId).ToListAsync(cancellationToken)];
+        }
+
+        OpenStays = CaseFile.Cases.Where(c => c.Type == "rehab" && c.State is "decided" or "in-progress" && (own is null || own.Contains(c.Id))).ToList();
+        OpenTherapies = CaseFile.Cases.Where(c => c.Type == "substitution-therapy" && c.EndsOn is null && (own is null || own.Contains(c.Id))).ToList();
+    }
+
+    public Task<IActionResult> OnPostRehabStartAsync(Guid id, Guid episodeId, string? startedOn, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordResidentFacts, "Đã ghi nhận biên bản tiếp nhận (Mẫu 24); thời hạn cai nghiện tính từ ngày tiếp nhận.",
+            () => record.RehabStartAsync(id, episodeId, new RecordCaseFacts.StartInput(startedOn), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRehabEndAsync(Guid id, Guid episodeId, string? endedOn, string? reason, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordResidentFacts, "Đã ghi nhận kết thúc đợt cai nghiện.",
+            () => record.RehabEndAsync(id, episodeId, new RecordCaseFacts.EndInput(endedOn, reason), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostViolationAsync(Guid id, string? on, string? kind, string? description, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordResidentFacts, "Đã ghi nhận vi phạm.",
+            () => record.ViolationAsync(id, new RecordCaseFacts.ViolationInput(on, kind, description), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostTherapyPhaseAsync(Guid id, Guid therapyId, string? phase, string? on, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordTherapyProgress, "Đã ghi nhận giai đoạn điều trị.",
+            () => record.TherapyPhaseAsync(id, therapyId, new RecordCaseFacts.PhaseInput(phase, on), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostTherapyEndAsync(Guid id, Guid therapyId, string? endedOn, string? reason, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordTherapyProgress, "Đã ghi nhận kết thúc điều trị.",
+            () => record.TherapyEndAsync(id, therapyId, new RecordCaseFacts.EndInput(endedOn, reason), cancellationToken), cancellationToken);
 }

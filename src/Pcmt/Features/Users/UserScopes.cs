@@ -30,6 +30,14 @@ public static partial class UserScopes
                 : new Resolved(ScopeKind.Department, agency.Code, agency.ProvinceCode, null);
         }
 
+        if (allowed.Contains(ScopeKind.Facility) && Guid.TryParse(scope, out var facilityId))
+        {
+            // Facility staff (issue 16): the id of a registered facility; its staff see the persons placed there.
+            return await db.Facilities.AsNoTracking().AnyAsync(f => f.Id == facilityId, cancellationToken)
+                ? new Resolved(ScopeKind.Facility, facilityId.ToString(), null, null)
+                : new Failure.Invalid("scope", $"Không tìm thấy cơ sở có mã '{scope}': hãy đăng ký cơ sở trước (mục Cơ sở).");
+        }
+
         if (allowed.Contains(ScopeKind.Facility))
         {
             // Facility and department registers come with the lifecycle and reporting modules; until then the id is kept as given.
@@ -60,7 +68,7 @@ public static partial class UserScopes
     public static string Describe(ScopeKind kind, string? code, string? unitName) => kind switch
     {
         ScopeKind.National => "Toàn quốc",
-        ScopeKind.Facility => $"Cơ sở {code}",
+        ScopeKind.Facility => unitName ?? $"Cơ sở {code}",
         ScopeKind.Department => unitName ?? $"Cơ quan {code}",
         _ => unitName ?? code ?? "",
     };

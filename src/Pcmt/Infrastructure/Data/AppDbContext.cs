@@ -101,6 +101,9 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<Pcmt.Features.Population.PopulationCheckJob> PopulationCheckJobs => Set<Pcmt.Features.Population.PopulationCheckJob>();
 
+    // Facility staff (issue 16): who is currently placed in which facility, projected from the case files.
+    public DbSet<FacilityResident> FacilityResidents => Set<FacilityResident>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal CurrentUser User => _user;
@@ -112,6 +115,10 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
     private string? ScopeProvince => _user.ProvinceCode;
 
     private string? ScopeCommune => _user.CommuneCode;
+
+    // Facility staff (issue 16): the facility of a facility scope; null for every other user, and EF Core then drops the
+    // resident branch of the filter from the SQL (it specialises the statement on which parameters are null).
+    private Guid? ScopeFacility => _user.FacilityId;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -140,7 +147,28 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         Expression<Func<T, bool>> filter = e =>
             ScopeAll
             || (ScopeProvince != null && e.ProvinceCode == ScopeProvince && (ScopeCommune == null || e.CommuneCode == ScopeCommune));
+        if (typeof(T) == typeof(Person) || typeof(T) == typeof(WorkItem) || typeof(T) == typeof(ListEntry))
+            filter = OrResidentOfScopeFacility(filter);
         builder.Entity<T>().HasQueryFilter(UnitScopeFilter, filter);
+    }
+
+    /// <summary>
+    /// Facility staff see the persons currently placed in their facility (open rehab episodes and therapies, projected into
+    /// <see cref="FacilityResidents"/>), with those persons' work items and list rows, and nothing else (issue 16).
+    /// </summary>
+    private Expression<Func<T, bool>> OrResidentOfScopeFacility<T>(Expression<Func<T, bool>> filter)
+    {
+        Expression<Func<Guid, bool>> resident = personId =>
+            ScopeFacility != null && FacilityResidents.Any(r => r.FacilityId == ScopeFacility && r.PersonId == personId);
+        var entity = filter.Parameters[0];
+        var personId = Expression.Property(entity, typeof(T) == typeof(Person) ? nameof(Person.Id) : nameof(WorkItem.PersonId));
+        var residentBody = new ReplaceParameter(resident.Parameters[0], personId).Visit(resident.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(filter.Body, residentBody), entity);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>

@@ -63,6 +63,9 @@ public sealed class CurrentUser
 
     public bool IsAuthenticated => Id is not null || IsSystem;
 
+    /// <summary>The registered facility of a facility-staff user (issue 16); null for every other scope, and for a facility scope that names no registered facility.</summary>
+    public Guid? FacilityId => ScopeKind == Security.ScopeKind.Facility && Guid.TryParse(ScopeCode, out var facility) ? facility : null;
+
     public bool SeesWholeInstallation => IsSystem || (IsAuthenticated && ScopeKind == Security.ScopeKind.National);
 
     public bool Can(string permission) => IsSystem || Roles.IsGranted(Role, permission);

@@ -55,6 +55,9 @@ public static class Permissions
     public const string ManageTeams = "community.teams.manage";
     public const string ViewCommunication = "community.communication.view";
     public const string RecordCommunication = "community.communication.record";
+    // Facility staff (issue 16): in-facility facts of residents (reception, end of stay, violations) and therapy progress
+    public const string RecordResidentFacts = "cases.resident-facts";
+    public const string RecordTherapyProgress = "cases.therapy-progress";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -84,6 +84,16 @@ public static class Roles
         [CommunePolice] = [Permissions.ViewTeams, Permissions.ManageTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
         [CommuneCommittee] = [Permissions.ViewTeams, Permissions.ManageTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
         [Viewer] = [Permissions.ViewCommunication],
+    /// Facility staff (issue 16): the facility records the reception, end of stay and violations of its residents and a clinic
+    /// the phases and end of treatment (NĐ 163/2026 Art 92; Law 120/2025 Art 33–34, 43, 45–47), and voids its own mistakes;
+    /// the police and health staff keep recording these as before (they held RecordCases or RecordHealthFindings for them).
+    /// </summary>
+    private static readonly bool FacilityStaffGrantsApplied = Apply(new()
+    {
+        [ProvincePolice] = [Permissions.RecordResidentFacts, Permissions.RecordTherapyProgress],
+        [CommunePolice] = [Permissions.RecordResidentFacts, Permissions.RecordTherapyProgress],
+        [HealthStaff] = [Permissions.RecordTherapyProgress],
+        [FacilityStaff] = [Permissions.RecordResidentFacts, Permissions.RecordTherapyProgress, Permissions.VoidCaseRecords],
     });
 
     /// <summary>Roles whose users open person files (health, drug use, criminal matters): two-factor sign-in is required for them.</summary>

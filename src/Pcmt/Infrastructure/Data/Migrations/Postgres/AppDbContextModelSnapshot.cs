@@ -1264,6 +1264,46 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("case_records", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.FacilityResident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facility_residents");
+
+                    b.HasIndex("FacilityId", "PersonId")
+                        .HasDatabaseName("ix_facility_residents_facility_id_person_id");
+
+                    b.HasIndex("PersonId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_facility_residents_person_id_source_id");
+
+                    b.ToTable("facility_residents", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Lifecycle.LegalParameterSetting", b =>
                 {
                     b.Property<string>("Key")

@@ -1242,6 +1242,44 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("case_records", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.FacilityResident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facility_residents");
+
+                    b.HasIndex("FacilityId", "PersonId")
+                        .HasDatabaseName("ix_facility_residents_facility_id_person_id");
+
+                    b.HasIndex("PersonId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_facility_residents_person_id_source_id");
+
+                    b.ToTable("facility_residents", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Lifecycle.LegalParameterSetting", b =>
                 {
                     b.Property<string>("Key")
