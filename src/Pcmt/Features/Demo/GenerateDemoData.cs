@@ -100,6 +100,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         var records = new List<CaseRecord>(count * 6);
         var items = new List<WorkItem>(count);
         var rows = new List<ListEntry>(count * 2);
+        var residents = new List<FacilityResident>();
         var services = new List<SupportService>();
         var ids = new HashSet<string>();
         var fileCounters = new Dictionary<string, int>();
@@ -205,6 +206,10 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
                 });
             }
 
+            // Facility staff see their current residents through this projection (issue 16): written here like the lists.
+            foreach (var placement in FacilityPlacements.Open(entries))
+                residents.Add(new FacilityResident { PersonId = person.Id, FacilityId = placement.FacilityId, SourceId = placement.SourceId, Kind = placement.Kind });
+
             foreach (var l in file.Lists)
                 rows.Add(new ListEntry { PersonId = person.Id, ProvinceCode = person.ProvinceCode, CommuneCode = person.CommuneCode, List = l.List, SourceId = l.SourceId, FromOn = l.From, ToOn = l.To, RemovalReason = l.RemovalReason });
 
@@ -273,6 +278,9 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         await BulkCopy.WriteAsync(db, records, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, items, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, rows, summary, cancellationToken);
+        db.Facilities.AddRange(newFacilities); // before the residents that refer to them
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkCopy.WriteAsync(db, residents, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, services, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, hotspots, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, arrests, summary, cancellationToken);
@@ -288,7 +296,6 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
                 db.Set<FileNumberCounter>().Add(new FileNumberCounter { Prefix = prefix, LastNumber = last });
         }
 
-        db.Facilities.AddRange(newFacilities);
         await db.SaveChangesAsync(cancellationToken);
         await Plans.DemoPlan.AddAsync(db, province ?? "19", today, cancellationToken); // Plans, tasks and budget (issue 12)
         logger.LogInformation("Demo data: {Persons} persons, {Facts} facts, {Items} work items, {Rows} list rows in {Elapsed}", persons.Count, records.Count, items.Count, rows.Count, watch.Elapsed);

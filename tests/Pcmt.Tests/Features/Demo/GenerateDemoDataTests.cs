@@ -62,6 +62,12 @@ public sealed class GenerateDemoDataTests(DemoApp app) : IClassFixture<DemoApp>
             var decisions = records.Values.SelectMany(r => r).Select(r => r.Event).OfType<RehabDecided>().Where(d => d.Form == RehabForms.Compulsory).ToList();
             Assert.NotEmpty(decisions);
             Assert.All(decisions, d => Assert.Equal(rehab.Id, d.FacilityId));
+            // Those still placed are the facilities' residents (what facility staff see), exactly the open placements of the files.
+            var residents = await db.FacilityResidents.ToListAsync(Cancel);
+            Assert.NotEmpty(residents);
+            Assert.Equal(
+                records.SelectMany(r => FacilityPlacements.Open(r.Value.Select(x => new CaseEntry(x.Id, x.Event))).Select(p => (r.Key, p.SourceId))).Order().ToList(),
+                residents.Select(r => (r.PersonId, r.SourceId)).Order().ToList());
             // Few old overdue obligations: a real commune keeps up with most deadlines.
             var longOverdue = await db.WorkItems.CountAsync(w => w.DueAt < DateTime.UtcNow.AddDays(-30), Cancel);
             Assert.InRange(longOverdue, 0, 400 / 10);
