@@ -177,6 +177,7 @@ public static class PcmtApplication
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
         services.AddPopulation(configuration); // National population database link (issue 16)
+        services.AddScoped<Features.LawfulActivities.LawfulActivityRegister>(); // Lawful drug-related activities and inspections (issue 14)
         return builder;
     }
 
@@ -232,6 +233,7 @@ public static class PcmtApplication
         api.MapExchangeApi();
         api.MapEnforcementApi(); // Enforcement (drug cases, seizures, wanted persons)
         api.MapTipsApi();
+        Features.LawfulActivities.LawfulActivitiesApi.MapLawfulActivitiesApi(api); // Lawful drug-related activities and inspections (issue 14)
         app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();

@@ -101,6 +101,9 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     public DbSet<Pcmt.Features.Population.PopulationCheckJob> PopulationCheckJobs => Set<Pcmt.Features.Population.PopulationCheckJob>();
 
+    // Lawful drug-related activities and inspections (issue 14)
+    public DbSet<Pcmt.Features.LawfulActivities.LawfulActivity> LawfulActivities => Set<Pcmt.Features.LawfulActivities.LawfulActivity>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal CurrentUser User => _user;

@@ -50,6 +50,9 @@ public static class Permissions
     // Population link and case-file corrections (issue 16)
     public const string VoidCaseRecords = "cases.void";
     public const string CheckPopulation = "persons.population-check";
+    // Lawful drug-related activities and inspections (issue 14)
+    public const string ViewLawfulActivities = "lawful.view";
+    public const string ManageLawfulActivities = "lawful.manage";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
