@@ -305,7 +305,7 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
         var agency = input.ResponsibleAgency?.Trim();
         if (string.IsNullOrEmpty(agency))
             errors["responsibleAgency"] = ["Bắt buộc chọn cơ quan quản lý."];
-        else if (commune is not null && !await db.Agencies.AsNoTracking().AnyAsync(a => a.Code == agency && a.ProvinceCode == commune.ProvinceCode, cancellationToken))
+        else if (!await db.Agencies.AsNoTracking().AnyAsync(a => a.Code == agency && (commune == null || a.ProvinceCode == commune.ProvinceCode), cancellationToken))
             errors["responsibleAgency"] = [$"Không tìm thấy cơ quan '{agency}' trong các cơ quan của tỉnh."];
         else if (user.AgencyCode is { } own && own != agency)
             errors["responsibleAgency"] = ["Cơ quan của bạn chỉ ghi nhận các cơ sở thuộc ngành mình quản lý."];
