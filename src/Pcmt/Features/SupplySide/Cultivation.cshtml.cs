@@ -44,8 +44,12 @@ public sealed class CultivationModel(SupplyFollowUp follow, CurrentUser user) : 
             CommuneName = c.CommuneName;
             Input = new Form
             {
-                CommuneCode = c.CommuneCode, FoundOn = Format.Date(c.FoundOn), Plants = c.Plants, AreaM2 = c.AreaM2.ToString("0.##", Format.Vietnamese),
-                DestroyedOn = c.DestroyedOn is { } d ? Format.Date(d) : null, Version = c.Version,
+                CommuneCode = c.CommuneCode,
+                FoundOn = Format.Date(c.FoundOn),
+                Plants = c.Plants,
+                AreaM2 = c.AreaM2.ToString("0.##", Format.Vietnamese),
+                DestroyedOn = c.DestroyedOn is { } d ? Format.Date(d) : null,
+                Version = c.Version,
             };
         }
 

@@ -22,13 +22,26 @@ public sealed class EnforcementEditTests(EnforcementApp app) : IClassFixture<Enf
 
     private static object Case(string commune, string detectedOn, object[]? suspects = null) => new
     {
-        communeCode = commune, detectingUnit = "Công an xã", detectedOn, route = "inland", offences = new[] { "249" }, suspects = suspects ?? [],
+        communeCode = commune,
+        detectingUnit = "Công an xã",
+        detectedOn,
+        route = "inland",
+        offences = new[] { "249" },
+        suspects = suspects ?? [],
         seizures = new[] { new { substance = "heroin", quantity = 2.5, unit = "g" } },
     };
 
     private static object Edit(string commune, string detectedOn, string route, Guid version, string[]? offences = null) => new
     {
-        communeCode = commune, detectingUnit = "Đồn Biên phòng", detectedOn, route, organised = true, transnational = true, offences = offences ?? ["250"], summary = "Vận chuyển qua biên giới", version,
+        communeCode = commune,
+        detectingUnit = "Đồn Biên phòng",
+        detectedOn,
+        route,
+        organised = true,
+        transnational = true,
+        offences = offences ?? ["250"],
+        summary = "Vận chuyển qua biên giới",
+        version,
     };
 
     [Fact]
@@ -107,7 +120,10 @@ public sealed class EnforcementEditTests(EnforcementApp app) : IClassFixture<Enf
         var form = await pages.GetStringAsync("/SupplySide/Hotspot", Cancel);
         var created = await pages.PostAsync("/SupplySide/Hotspot", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.CommuneCode"] = Commune, ["Input.Kind"] = "retail-selling", ["Input.DetectedOn"] = "01/03/2026", ["Input.Description"] = "Quán nước đầu cầu",
+            ["Input.CommuneCode"] = Commune,
+            ["Input.Kind"] = "retail-selling",
+            ["Input.DetectedOn"] = "01/03/2026",
+            ["Input.Description"] = "Quán nước đầu cầu",
             ["__RequestVerificationToken"] = App.AntiforgeryToken(form),
         }), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -120,8 +136,12 @@ public sealed class EnforcementEditTests(EnforcementApp app) : IClassFixture<Enf
         Assert.Contains("Quán nước đầu cầu", edit, StringComparison.Ordinal);
         Dictionary<string, string> EditForm(string html) => new()
         {
-            ["Input.Kind"] = "retail-selling", ["Input.DetectedOn"] = "01/03/2026", ["Input.ClearedOn"] = "10/05/2026", ["Input.Description"] = "Đã triệt xóa",
-            ["Input.Version"] = point.GetProperty("version").GetGuid().ToString(), ["__RequestVerificationToken"] = App.AntiforgeryToken(html),
+            ["Input.Kind"] = "retail-selling",
+            ["Input.DetectedOn"] = "01/03/2026",
+            ["Input.ClearedOn"] = "10/05/2026",
+            ["Input.Description"] = "Đã triệt xóa",
+            ["Input.Version"] = point.GetProperty("version").GetGuid().ToString(),
+            ["__RequestVerificationToken"] = App.AntiforgeryToken(html),
         };
         Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync(editUrl, new FormUrlEncodedContent(EditForm(edit)), Cancel)).StatusCode);
         var again = await pages.PostAsync(editUrl, new FormUrlEncodedContent(EditForm(edit)), Cancel);
@@ -134,14 +154,20 @@ public sealed class EnforcementEditTests(EnforcementApp app) : IClassFixture<Enf
         form = await pages.GetStringAsync("/SupplySide/Cultivation", Cancel);
         var bad = await pages.PostAsync("/SupplySide/Cultivation", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.CommuneCode"] = Commune, ["Input.FoundOn"] = "01/04/2026", ["Input.Plants"] = "120", ["Input.DestroyedOn"] = "01/03/2026",
+            ["Input.CommuneCode"] = Commune,
+            ["Input.FoundOn"] = "01/04/2026",
+            ["Input.Plants"] = "120",
+            ["Input.DestroyedOn"] = "01/03/2026",
             ["__RequestVerificationToken"] = App.AntiforgeryToken(form),
         }), Cancel);
         Assert.Contains("Ngày triệt phá không được trước ngày phát hiện.", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(0, (await SendAsync(api, HttpMethod.Get, $"/api/v1/cultivation-finds?commune={Commune}", null, HttpStatusCode.OK)).GetProperty("total").GetInt32());
         var ok = await pages.PostAsync("/SupplySide/Cultivation", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.CommuneCode"] = Commune, ["Input.FoundOn"] = "01/04/2026", ["Input.Plants"] = "120", ["Input.AreaM2"] = "12,5",
+            ["Input.CommuneCode"] = Commune,
+            ["Input.FoundOn"] = "01/04/2026",
+            ["Input.Plants"] = "120",
+            ["Input.AreaM2"] = "12,5",
             ["__RequestVerificationToken"] = App.AntiforgeryToken(form),
         }), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
@@ -158,5 +184,30 @@ public sealed class EnforcementEditTests(EnforcementApp app) : IClassFixture<Enf
         Assert.Equal(HttpStatusCode.Redirect, route.StatusCode);
         var routes = await SendAsync(api, HttpMethod.Get, "/api/v1/hotspot-routes", null, HttpStatusCode.OK);
         Assert.Contains(routes.GetProperty("items").EnumerateArray(), r => r.GetProperty("name").GetString() == "Tuyến Quốc lộ 3" && r.GetProperty("communes").GetArrayLength() == 2);
+    }
+
+    [Fact]
+    public async Task The_seizures_page_filters_by_route_and_compares_with_the_same_period_of_the_previous_year()
+    {
+        const string Commune = "02071";
+        var police = await app.ApiAsAsync(Roles.ProvincePolice, "19");
+        foreach (var (day, route, kg) in new[] { ("2025-02-01", "cyber", 1.0), ("2026-02-01", "cyber", 2.0), ("2026-03-01", "inland", 4.0) })
+        {
+            await SendAsync(police, HttpMethod.Post, "/api/v1/drug-cases", new
+            {
+                communeCode = Commune,
+                detectedOn = day,
+                route,
+                offences = new[] { "251" },
+                seizures = new[] { new { substance = "heroin", quantity = kg, unit = "kg" } },
+            }, HttpStatusCode.Created);
+        }
+
+        await app.EnsureUserAsync(Roles.ProvincePolice, "19");
+        var pages = await app.PagesAsAsync(App.UserNameFor(Roles.ProvincePolice, "19"), App.UserPassword);
+        var page = await pages.GetStringAsync($"/Enforcement/Seizures?Area={Commune}&Period=2026&Route=cyber", Cancel);
+        Assert.Contains("1 vụ, 0 đối tượng (cùng kỳ năm trước: 1 vụ, 0 đối tượng)", page, StringComparison.Ordinal);
+        Assert.Contains("<td>2</td>", page, StringComparison.Ordinal); // 2 kg this year on the cyber route, not the 4 kg inland
+        Assert.DoesNotContain("<td>6</td>", page, StringComparison.Ordinal);
     }
 }

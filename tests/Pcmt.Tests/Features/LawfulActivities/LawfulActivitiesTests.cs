@@ -61,8 +61,13 @@ public sealed class LawfulActivitiesTests(LawfulActivitiesApp app) : IClassFixtu
         // No plan yet: the follow-up stays on the inspection.
         var first = await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{pharmacy}/inspections", new
         {
-            inspectedOn = "2026-03-05", team = new[] { "ca-tinh-19", "so-y-te-19" }, findings = "Sổ theo dõi xuất nhập thuốc gây nghiện ghi chưa đầy đủ.",
-            violations = "Không ghi sổ theo dõi 2 lần xuất thuốc", penaltyVnd = 5_000_000, followUp = "Bổ sung sổ theo dõi", followUpDueOn = "2026-04-05",
+            inspectedOn = "2026-03-05",
+            team = new[] { "ca-tinh-19", "so-y-te-19" },
+            findings = "Sổ theo dõi xuất nhập thuốc gây nghiện ghi chưa đầy đủ.",
+            violations = "Không ghi sổ theo dõi 2 lần xuất thuốc",
+            penaltyVnd = 5_000_000,
+            followUp = "Bổ sung sổ theo dõi",
+            followUpDueOn = "2026-04-05",
         }, HttpStatusCode.Created);
         Assert.Equal(JsonValueKind.Null, first.GetProperty("taskId").ValueKind);
 
@@ -71,8 +76,13 @@ public sealed class LawfulActivitiesTests(LawfulActivitiesApp app) : IClassFixtu
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var second = await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{pharmacy}/inspections", new
         {
-            inspectedOn = "2026-10-01", team = new[] { "ca-tinh-19", "so-y-te-19", "so-cong-thuong-19" }, findings = "Chưa khắc phục hết.", violations = "Bảo quản thuốc không đúng quy định",
-            penaltyVnd = 2_000_000, followUp = "Sửa tủ bảo quản thuốc gây nghiện", followUpDueOn = "2026-12-31",
+            inspectedOn = "2026-10-01",
+            team = new[] { "ca-tinh-19", "so-y-te-19", "so-cong-thuong-19" },
+            findings = "Chưa khắc phục hết.",
+            violations = "Bảo quản thuốc không đúng quy định",
+            penaltyVnd = 2_000_000,
+            followUp = "Sửa tủ bảo quản thuốc gây nghiện",
+            followUpDueOn = "2026-12-31",
         }, HttpStatusCode.Created);
         var taskId = second.GetProperty("taskId").GetGuid();
         var tasks = await GetAsync(police, $"/api/v1/tasks?plan={plan}&agency=so-y-te-19");
@@ -154,13 +164,20 @@ public sealed class LawfulActivitiesTests(LawfulActivitiesApp app) : IClassFixtu
         async Task<int> InspectionsAsync() => (await GetAsync(police, $"/api/v1/lawful-activities/{id}/inspections")).GetProperty("total").GetInt32();
         var inspection = await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{id}/inspections", new
         {
-            inspectedOn = "2026-06-01", team = new[] { "khong-co" }, findings = "", penaltyVnd = -1, followUpDueOn = "2026-05-01",
+            inspectedOn = "2026-06-01",
+            team = new[] { "khong-co" },
+            findings = "",
+            penaltyVnd = -1,
+            followUpDueOn = "2026-05-01",
         }, HttpStatusCode.BadRequest);
         foreach (var field in new[] { "team", "findings", "penaltyVnd", "followUpDueOn" })
             Assert.True(inspection.GetProperty("errors").TryGetProperty(field, out _), field);
         var fineWithoutViolation = await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{id}/inspections", new
         {
-            inspectedOn = "2026-06-01", team = new[] { "ca-tinh-19" }, findings = "Đạt", penaltyVnd = 1_000_000,
+            inspectedOn = "2026-06-01",
+            team = new[] { "ca-tinh-19" },
+            findings = "Đạt",
+            penaltyVnd = 1_000_000,
         }, HttpStatusCode.BadRequest);
         Assert.Equal("Có tiền phạt thì phải ghi nội dung vi phạm.", fineWithoutViolation.GetProperty("errors").GetProperty("penaltyVnd")[0].GetString());
         await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{id}/inspections", new { inspectedOn = "2099-06-01", team = new[] { "ca-tinh-19" }, findings = "Đạt" }, HttpStatusCode.BadRequest);
