@@ -178,6 +178,7 @@ public static class PcmtApplication
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
         services.AddPopulation(configuration); // National population database link (issue 16)
+        services.AddScoped<Features.LawfulActivities.LawfulActivityRegister>(); // Lawful drug-related activities and inspections (issue 14)
         return builder;
     }
 
@@ -235,6 +236,7 @@ public static class PcmtApplication
         api.MapTipsApi();
         api.AddEndpointFilter<Pcmt.Infrastructure.Web.NullElementsFilter>(); // issue 18: null elements in a body's lists are a 400, never a 500
         Features.Community.CommunityApi.MapCommunityApi(api); // Community (issue 15)
+        Features.LawfulActivities.LawfulActivitiesApi.MapLawfulActivitiesApi(api); // Lawful drug-related activities and inspections (issue 14)
         app.MapPlaceLookup(); // Everyday pass: the pickers' source (cookie session)
 
         app.MapOpenApi().AllowAnonymous();

@@ -66,6 +66,10 @@ public sealed class AuthorizationMatrixTests(App app)
         // Facility staff (issue 16)
         RecordResidentFacts,
         RecordTherapyProgress,
+
+        // Lawful drug-related activities (issue 14)
+        ViewLawfulActivities,
+        ManageLawfulActivities,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -153,6 +157,16 @@ public sealed class AuthorizationMatrixTests(App app)
         ["PATCH /api/v1/wanted-persons/{id:guid}"] = Access.RecordSupplySide,
         ["GET /api/v1/seizures/summary"] = Access.ViewSupplySide,
         ["GET /api/v1/seizures/arq"] = Access.ViewSupplySide,
+        ["PUT /api/v1/drug-cases/{id:guid}"] = Access.RecordSupplySide, // issue 14: case edit, suspects added or linked later
+        ["POST /api/v1/drug-cases/{id:guid}/suspects"] = Access.RecordSupplySide,
+        ["PUT /api/v1/drug-cases/{id:guid}/suspects/{suspectId:guid}"] = Access.RecordSupplySide,
+        ["GET /api/v1/lawful-activities/"] = Access.ViewLawfulActivities, // issue 14: lawful drug-related activities
+        ["POST /api/v1/lawful-activities/"] = Access.ManageLawfulActivities,
+        ["GET /api/v1/lawful-activities/export"] = Access.ViewLawfulActivities,
+        ["GET /api/v1/lawful-activities/{id:guid}"] = Access.ViewLawfulActivities,
+        ["PUT /api/v1/lawful-activities/{id:guid}"] = Access.ManageLawfulActivities,
+        ["GET /api/v1/lawful-activities/{id:guid}/inspections"] = Access.ViewLawfulActivities,
+        ["POST /api/v1/lawful-activities/{id:guid}/inspections"] = Access.ManageLawfulActivities,
         ["POST /api/v1/classifications/run"] = Access.ClassifyCommunesOrCountry,
         ["GET /api/v1/classifications/"] = Access.SignedIn,
         ["PUT /api/v1/classifications/{province}/{year:int}/{commune}"] = Access.ClassifyCommunes,
@@ -284,6 +298,14 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Enforcement/Seizures"] = Access.ViewSupplySide,
         ["GET /SupplySide"] = Access.ViewSupplySide,
         ["GET /SupplySide/Index"] = Access.ViewSupplySide,
+        ["GET /SupplySide/Hotspot"] = Access.RecordSupplySide, // issue 14: create and edit pages
+        ["GET /SupplySide/Cultivation"] = Access.RecordSupplySide,
+        ["GET /SupplySide/Routes"] = Access.ClassifyCommunes,
+        ["GET /Enforcement/Edit/{id:guid}"] = Access.RecordSupplySide,
+        ["GET /LawfulActivities"] = Access.ViewLawfulActivities,
+        ["GET /LawfulActivities/Index"] = Access.ViewLawfulActivities,
+        ["GET /LawfulActivities/Edit"] = Access.ManageLawfulActivities,
+        ["GET /LawfulActivities/Details/{id:guid}"] = Access.ViewLawfulActivities,
         ["GET /Audit"] = Access.AdminOnly,
         ["GET /Audit/Index"] = Access.AdminOnly,
         ["GET /DataBreaches"] = Access.ManageDataBreaches,
@@ -380,6 +402,8 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.ManageTeams => role is Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ViewCommunication => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee or Roles.Viewer,
         Access.RecordCommunication => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
+        Access.ViewLawfulActivities => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.Department or Roles.CommuneCommittee,
+        Access.ManageLawfulActivities => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.Department,
         _ => false,
     };
 

@@ -245,6 +245,9 @@ public sealed partial class ScopeMatrixTests(App app)
             await PostAsync(officer, $"/api/v1/persons/{person}/management-decisions", new { decidedAt = "2026-03-01", decisionNumber = $"{n}/QĐ-{token}" });
             await PostAsync(officer, $"/api/v1/persons/{person}/support-services", new { kind = "counselling", providedOn = "2026-06-01", provider = $"Trạm {token}", outcome = $"Kết quả {token}" });
             await PostAsync(officer, "/api/v1/hotspots", new { communeCode = area.Commune, kind = "harbouring-point", detectedOn = "2026-02-01", description = $"Điểm {token}" });
+            // Lawful drug-related activities (issue 14): an establishment per area, managed by the province's police (not the department caller's agency).
+            await app.EnsureAgencyAsync($"cong-an-tinh-{area.Province}", area.Province, "Công an tỉnh", "police");
+            await PostAsync(officer, "/api/v1/lawful-activities", new { communeCode = area.Commune, name = $"Cơ sở {token}", kind = "medicine", responsibleAgency = $"cong-an-tinh-{area.Province}", substances = "Morphin" });
         }
 
         // A pair across provinces: the Hà Nội record carries the alias the Thái Nguyên one is registered under.

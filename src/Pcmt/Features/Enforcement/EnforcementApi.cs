@@ -27,6 +27,21 @@ public static class EnforcementApi
             .RequireAuthorization(Permissions.RecordSupplySide)
             .WithSummary("Giai đoạn tố tụng của vụ án: khởi tố, truy tố, xét xử (ngày, số người).");
 
+        cases.MapPut("/{id:guid}", async (EditDrugCase edit, Guid id, EditDrugCase.Input input, CancellationToken ct) =>
+                (await edit.UpdateAsync(id, input, ct)).ToHttpResult(_ => Results.NoContent()))
+            .RequireAuthorization(Permissions.RecordSupplySide)
+            .WithSummary("Sửa vụ án (xã, đơn vị phát hiện, ngày, tuyến, tính chất, tội danh, tóm tắt) với version đã đọc; version cũ → 409.");
+
+        cases.MapPost("/{id:guid}/suspects", async (EditDrugCase edit, Guid id, RecordDrugCase.SuspectInput input, CancellationToken ct) =>
+                (await edit.AddSuspectAsync(id, input, ct)).ToHttpResult(suspectId => TypedResults.Created($"/api/v1/drug-cases/{id}", new { id = suspectId })))
+            .RequireAuthorization(Permissions.RecordSupplySide)
+            .WithSummary("Thêm đối tượng vào vụ án: người trong sổ đăng ký mà bạn được xem (personId), hoặc họ tên, năm sinh, nơi cư trú.");
+
+        cases.MapPut("/{id:guid}/suspects/{suspectId:guid}", async (EditDrugCase edit, Guid id, Guid suspectId, EditDrugCase.LinkInput input, CancellationToken ct) =>
+                (await edit.LinkSuspectAsync(id, suspectId, input, ct)).ToHttpResult(_ => Results.NoContent()))
+            .RequireAuthorization(Permissions.RecordSupplySide)
+            .WithSummary("Liên kết đối tượng của vụ án với một người trong sổ đăng ký mà bạn được xem ({ personId }; null để bỏ liên kết).");
+
         var wanted = api.MapGroup("/wanted-persons").WithTags("Enforcement");
 
         wanted.MapPost("/", async (WantedPersons register, WantedPersons.Input input, CancellationToken ct) =>

@@ -16,7 +16,7 @@ public sealed class SearchDrugCases(AppDbContext db, CurrentUser user, PersonalD
 {
     public sealed record Filter(string? Province = null, string? Commune = null, string? From = null, string? To = null, string? Route = null);
 
-    public sealed record SuspectRow(Guid? PersonId, string? FullName, int? BirthYear, string? Residence, bool Resident, bool Hidden);
+    public sealed record SuspectRow(Guid Id, Guid? PersonId, string? FullName, int? BirthYear, string? Residence, bool Resident, bool Hidden);
 
     public sealed record SeizureRow(string Substance, string SubstanceName, decimal Quantity, string Unit);
 
@@ -77,13 +77,13 @@ public sealed class SearchDrugCases(AppDbContext db, CurrentUser user, PersonalD
             if (s.PersonId is { } personId)
             {
                 return persons.TryGetValue(personId, out var name)
-                    ? new SuspectRow(personId, name, s.BirthYear, null, s.Resident, false)
-                    : new SuspectRow(null, null, null, null, s.Resident, true);
+                    ? new SuspectRow(s.Id, personId, name, s.BirthYear, null, s.Resident, false)
+                    : new SuspectRow(s.Id, null, null, null, null, s.Resident, true);
             }
 
             return readsPersons
-                ? new SuspectRow(null, Reveal(s.FullNameProtected), s.BirthYear, Reveal(s.ResidenceProtected), s.Resident, false)
-                : new SuspectRow(null, null, s.BirthYear, null, s.Resident, false);
+                ? new SuspectRow(s.Id, null, Reveal(s.FullNameProtected), s.BirthYear, Reveal(s.ResidenceProtected), s.Resident, false)
+                : new SuspectRow(s.Id, null, null, s.BirthYear, null, s.Resident, false);
         }
 
         return cases.Select(c => new Row(c.Id, c.ProvinceCode, c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), c.DetectingUnit, c.DetectedOn, c.Route,

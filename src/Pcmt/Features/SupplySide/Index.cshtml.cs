@@ -23,6 +23,8 @@ public sealed class IndexModel(SupplyFollowUp follow, PersonForm form, CurrentUs
 
     public bool CanRecord => user.Can(Permissions.RecordSupplySide);
 
+    public bool CanManageRoutes => user.Can(Permissions.ClassifyCommunes);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostClearAsync(Guid id, string? clearedOn, Guid? version, CancellationToken cancellationToken) =>

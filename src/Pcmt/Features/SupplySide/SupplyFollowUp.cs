@@ -9,7 +9,7 @@ namespace Pcmt.Features.SupplySide;
 /// Theo dõi triệt xóa: a point cleared or a cultivation destroyed after it was recorded, other corrections to the record (each
 /// with the version read, so concurrent edits never overwrite silently), and the lists of points, finds and routes in the area.
 /// </summary>
-public sealed class SupplyFollowUp(AppDbContext db, TimeProvider clock)
+public sealed class SupplyFollowUp(AppDbContext db, TimeProvider clock, CurrentUser user)
 {
     public sealed record HotspotPatch(string? ClearedOn, string? Kind, string? DetectedOn, string? Description, Guid? Version);
 
@@ -27,6 +27,100 @@ public sealed class SupplyFollowUp(AppDbContext db, TimeProvider clock)
         ["harbouring-point"] = "Điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy",
         ["retail-selling"] = "Đối tượng, tụ điểm bán lẻ",
     };
+
+    public async Task<Result<Guid>> CreateHotspotAsync(SupplySideApi.HotspotInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var commune = await EnforcementInput.CommuneAsync(db, user, input.CommuneCode?.Trim(), "communeCode", errors, cancellationToken);
+        var kind = LegalInput.OneOf(input.Kind, "kind", HotspotKinds.Keys, errors, "loại điểm");
+        var detected = LegalInput.Date(input.DetectedOn, "detectedOn", errors);
+        var cleared = LegalInput.Date(input.ClearedOn, "clearedOn", errors, required: false);
+        EnforcementInput.NotFuture(clock, errors, ("detectedOn", detected), ("clearedOn", cleared));
+        // QĐ 28/2025 Art 2.1: a point is cleared (triệt xóa) only after it was detected.
+        if (cleared < detected)
+            errors["clearedOn"] = ["Ngày triệt xóa không được trước ngày phát hiện."];
+        if (input.Description?.Trim().Length > 1000)
+            errors["description"] = ["Mô tả tối đa 1.000 ký tự."];
+        if (errors.Count > 0)
+            return new Failure.Invalid(errors);
+        var hotspot = new Hotspot
+        {
+            ProvinceCode = commune!.ProvinceCode,
+            CommuneCode = commune.Code,
+            Kind = kind!,
+            DetectedOn = detected!.Value,
+            ClearedOn = cleared,
+            Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
+        };
+        db.Add(hotspot);
+        await db.SaveChangesAsync(cancellationToken);
+        return hotspot.Id;
+    }
+
+    public async Task<Result<Guid>> CreateCultivationAsync(SupplySideApi.CultivationInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var commune = await EnforcementInput.CommuneAsync(db, user, input.CommuneCode?.Trim(), "communeCode", errors, cancellationToken);
+        var found = LegalInput.Date(input.FoundOn, "foundOn", errors);
+        var destroyed = LegalInput.Date(input.DestroyedOn, "destroyedOn", errors, required: false);
+        EnforcementInput.NotFuture(clock, errors, ("foundOn", found), ("destroyedOn", destroyed));
+        if (input.Plants is < 0 or > 100_000_000)
+            errors["plants"] = ["Số cây không hợp lệ."];
+        if (input.AreaM2 is < 0 or > 100_000_000)
+            errors["areaM2"] = ["Diện tích không hợp lệ."];
+        if ((input.Plants ?? 0) == 0 && (input.AreaM2 ?? 0) == 0 && !errors.ContainsKey("plants"))
+            errors["plants"] = ["Nhập số cây hoặc diện tích (m²)."];
+        if (destroyed < found)
+            errors["destroyedOn"] = ["Ngày triệt phá không được trước ngày phát hiện."];
+        if (errors.Count > 0)
+            return new Failure.Invalid(errors);
+        var find = new CultivationFind { ProvinceCode = commune!.ProvinceCode, CommuneCode = commune.Code, FoundOn = found!.Value, Plants = input.Plants ?? 0, AreaM2 = input.AreaM2 ?? 0, DestroyedOn = destroyed };
+        db.Add(find);
+        await db.SaveChangesAsync(cancellationToken);
+        return find.Id;
+    }
+
+    /// <summary>Tuyến trọng điểm (QĐ 28/2025 Art 3): a route of the caller's province through current communes of that province.</summary>
+    public async Task<Result<Guid>> CreateRouteAsync(SupplySideApi.RouteInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 300)
+            errors["name"] = ["Bắt buộc nhập tên tuyến (tối đa 300 ký tự)."];
+        var scope = LegalInput.OneOf(input.Scope, "scope", ["intra-provincial", "inter-provincial"], errors, "phạm vi tuyến");
+        if (input.ProvinceCode is null || (!user.SeesWholeInstallation && user.ProvinceCode != input.ProvinceCode))
+            errors["provinceCode"] = ["Chỉ khai báo được tuyến của tỉnh mình."];
+        if (input.Year is { } year && (year < 2000 || year > 2100))
+            errors["year"] = ["Năm phải từ 2000 đến 2100."];
+        var codes = (input.Communes ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct().ToList();
+        var known = codes.Count == 0 ? 0 : await db.AdministrativeUnits.AsNoTracking().Current().Where(u => codes.Contains(u.Code) && u.Level == UnitLevel.Commune && u.ProvinceCode == input.ProvinceCode).CountAsync(cancellationToken);
+        if (codes.Count == 0 || known != codes.Count)
+            errors["communes"] = ["Danh sách xã trên tuyến phải gồm các mã xã hiện hành của tỉnh."];
+        if (errors.Count > 0)
+            return new Failure.Invalid(errors);
+        var route = new HotspotRoute { ProvinceCode = input.ProvinceCode!, Name = input.Name!.Trim(), Scope = scope!, Communes = string.Join(',', codes), Year = input.Year };
+        db.Add(route);
+        await db.SaveChangesAsync(cancellationToken);
+        return route.Id;
+    }
+
+    public async Task<HotspotRow?> FindHotspotAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var h = await db.Set<Hotspot>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (h is null)
+            return null;
+        var names = await NamesAsync([h.CommuneCode], cancellationToken);
+        return new HotspotRow(h.Id, h.ProvinceCode, h.CommuneCode, names.GetValueOrDefault(h.CommuneCode, h.CommuneCode), h.Kind, HotspotKinds.GetValueOrDefault(h.Kind, h.Kind),
+            h.DetectedOn, h.ClearedOn, h.Description, h.Version);
+    }
+
+    public async Task<CultivationRow?> FindCultivationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var c = await db.Set<CultivationFind>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (c is null)
+            return null;
+        var names = await NamesAsync([c.CommuneCode], cancellationToken);
+        return new CultivationRow(c.Id, c.ProvinceCode, c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), c.FoundOn, c.Plants, c.AreaM2, c.DestroyedOn, c.Version);
+    }
 
     public async Task<Result<Guid>> PatchHotspotAsync(Guid id, HotspotPatch input, CancellationToken cancellationToken)
     {

@@ -17,23 +17,8 @@ public static class SupplySideApi
 
     public static void MapSupplySideApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/hotspots", async (AppDbContext db, CurrentUser user, TimeProvider clock, HotspotInput input, CancellationToken ct) =>
-            {
-                var errors = new Dictionary<string, string[]>();
-                var commune = await CommuneAsync(db, user, input.CommuneCode, errors, ct);
-                var kind = LegalInput.OneOf(input.Kind, "kind", ["harbouring-point", "retail-selling"], errors, "loại điểm");
-                var detected = LegalInput.Date(input.DetectedOn, "detectedOn", errors);
-                var cleared = LegalInput.Date(input.ClearedOn, "clearedOn", errors, required: false);
-                NotFuture(clock, errors, ("detectedOn", detected), ("clearedOn", cleared));
-                if (cleared < detected)
-                    errors["clearedOn"] = ["Ngày triệt xóa không được trước ngày phát hiện."];
-                if (errors.Count > 0)
-                    return new Failure.Invalid(errors).ToHttpResult();
-                var hotspot = new Hotspot { ProvinceCode = commune!.ProvinceCode, CommuneCode = commune.Code, Kind = kind!, DetectedOn = detected!.Value, ClearedOn = cleared, Description = input.Description?.Trim() is { Length: > 0 and <= 1000 } d ? d : null };
-                db.Add(hotspot);
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/v1/hotspots/{hotspot.Id}", new { id = hotspot.Id });
-            })
+        api.MapPost("/hotspots", async (SupplyFollowUp follow, HotspotInput input, CancellationToken ct) =>
+                (await follow.CreateHotspotAsync(input, ct)).ToHttpResult(id => TypedResults.Created($"/api/v1/hotspots/{id}", new { id })))
             .WithTags("Supply side").RequireAuthorization(Permissions.RecordSupplySide)
             .WithSummary("Điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy hoặc đối tượng bán lẻ (QĐ 28/2025 Điều 2.1), ngày phát hiện, ngày triệt xóa.");
 
@@ -57,50 +42,13 @@ public static class SupplySideApi
             .WithTags("Supply side").RequireAuthorization(Permissions.RecordSupplySide)
             .WithSummary("Số đối tượng phạm tội về ma túy bị bắt giữ trên địa bàn xã (và số người cư trú tại xã trong đó).");
 
-        api.MapPost("/cultivation-finds", async (AppDbContext db, CurrentUser user, TimeProvider clock, CultivationInput input, CancellationToken ct) =>
-            {
-                var errors = new Dictionary<string, string[]>();
-                var commune = await CommuneAsync(db, user, input.CommuneCode, errors, ct);
-                var found = LegalInput.Date(input.FoundOn, "foundOn", errors);
-                var destroyed = LegalInput.Date(input.DestroyedOn, "destroyedOn", errors, required: false);
-                NotFuture(clock, errors, ("foundOn", found), ("destroyedOn", destroyed));
-                if (input.Plants is < 0 or > 100_000_000)
-                    errors["plants"] = ["Số cây không hợp lệ."];
-                if (input.AreaM2 is < 0 or > 100_000_000)
-                    errors["areaM2"] = ["Diện tích không hợp lệ."];
-                if ((input.Plants ?? 0) == 0 && (input.AreaM2 ?? 0) == 0)
-                    errors["plants"] = ["Nhập số cây hoặc diện tích (m²)."];
-                if (destroyed < found)
-                    errors["destroyedOn"] = ["Ngày triệt phá không được trước ngày phát hiện."];
-                if (errors.Count > 0)
-                    return new Failure.Invalid(errors).ToHttpResult();
-                var find = new CultivationFind { ProvinceCode = commune!.ProvinceCode, CommuneCode = commune.Code, FoundOn = found!.Value, Plants = input.Plants ?? 0, AreaM2 = input.AreaM2 ?? 0, DestroyedOn = destroyed };
-                db.Add(find);
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/v1/cultivation-finds/{find.Id}", new { id = find.Id });
-            })
+        api.MapPost("/cultivation-finds", async (SupplyFollowUp follow, CultivationInput input, CancellationToken ct) =>
+                (await follow.CreateCultivationAsync(input, ct)).ToHttpResult(id => TypedResults.Created($"/api/v1/cultivation-finds/{id}", new { id })))
             .WithTags("Supply side").RequireAuthorization(Permissions.RecordSupplySide)
             .WithSummary("Phát hiện trồng trái phép cây có chứa chất ma túy: số cây, diện tích m², ngày triệt phá.");
 
-        api.MapPost("/hotspot-routes", async (AppDbContext db, CurrentUser user, RouteInput input, CancellationToken ct) =>
-            {
-                var errors = new Dictionary<string, string[]>();
-                if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 300)
-                    errors["name"] = ["Bắt buộc nhập tên tuyến (tối đa 300 ký tự)."];
-                var scope = LegalInput.OneOf(input.Scope, "scope", ["intra-provincial", "inter-provincial"], errors, "phạm vi tuyến");
-                if (input.ProvinceCode is null || (!user.SeesWholeInstallation && user.ProvinceCode != input.ProvinceCode))
-                    errors["provinceCode"] = ["Chỉ khai báo được tuyến của tỉnh mình."];
-                var codes = (input.Communes ?? []).Distinct().ToList();
-                var known = await db.AdministrativeUnits.AsNoTracking().Current().Where(u => codes.Contains(u.Code) && u.Level == UnitLevel.Commune && u.ProvinceCode == input.ProvinceCode).CountAsync(ct);
-                if (codes.Count == 0 || known != codes.Count)
-                    errors["communes"] = ["Danh sách xã trên tuyến phải gồm các mã xã hiện hành của tỉnh."];
-                if (errors.Count > 0)
-                    return new Failure.Invalid(errors).ToHttpResult();
-                var route = new HotspotRoute { ProvinceCode = input.ProvinceCode!, Name = input.Name!.Trim(), Scope = scope!, Communes = string.Join(',', codes), Year = input.Year };
-                db.Add(route);
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/v1/hotspot-routes/{route.Id}", new { id = route.Id });
-            })
+        api.MapPost("/hotspot-routes", async (SupplyFollowUp follow, RouteInput input, CancellationToken ct) =>
+                (await follow.CreateRouteAsync(input, ct)).ToHttpResult(id => TypedResults.Created($"/api/v1/hotspot-routes/{id}", new { id })))
             .WithTags("Supply side").RequireAuthorization(Permissions.ClassifyCommunes)
             .WithSummary("Tuyến trọng điểm phức tạp về ma túy (QĐ 28/2025 Điều 3) và các xã nằm trên tuyến.");
 

@@ -103,6 +103,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
 
     // Facility staff (issue 16): who is currently placed in which facility, projected from the case files.
     public DbSet<FacilityResident> FacilityResidents => Set<FacilityResident>();
+    // Lawful drug-related activities and inspections (issue 14)
+    public DbSet<Pcmt.Features.LawfulActivities.LawfulActivity> LawfulActivities => Set<Pcmt.Features.LawfulActivities.LawfulActivity>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

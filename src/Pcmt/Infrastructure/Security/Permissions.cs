@@ -58,6 +58,9 @@ public static class Permissions
     // Facility staff (issue 16): in-facility facts of residents (reception, end of stay, violations) and therapy progress
     public const string RecordResidentFacts = "cases.resident-facts";
     public const string RecordTherapyProgress = "cases.therapy-progress";
+    // Lawful drug-related activities and inspections (issue 14)
+    public const string ViewLawfulActivities = "lawful.view";
+    public const string ManageLawfulActivities = "lawful.manage";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -124,6 +124,18 @@ public static class Roles
 
     private static readonly bool PlanGrantsApplied = Apply(PlanGrants);
 
+    /// <summary>
+    /// Lawful drug-related activities (issue 14; 000 §III.6.1–6.4): the police keep the register of their area; a department (Công
+    /// Thương, Y tế, Nông nghiệp và Môi trường) reads and records the establishments of its own sector; the commune committee reads.
+    /// </summary>
+    private static readonly bool LawfulActivityGrantsApplied = Apply(new()
+    {
+        [ProvincePolice] = [Permissions.ViewLawfulActivities, Permissions.ManageLawfulActivities],
+        [CommunePolice] = [Permissions.ViewLawfulActivities, Permissions.ManageLawfulActivities],
+        [Department] = [Permissions.ViewLawfulActivities, Permissions.ManageLawfulActivities],
+        [CommuneCommittee] = [Permissions.ViewLawfulActivities],
+    });
+
     /// <summary>Adds a feature's block of grants to <see cref="Grants"/> (initialised earlier, in declaration order).</summary>
     private static bool Apply(Dictionary<string, string[]> grants)
     {

@@ -32,6 +32,7 @@ public static class Navigation
         // Enforcement (issue 14)
         new("Vụ án ma túy", "/Enforcement/Index", Permissions.ViewSupplySide),
         new("Điểm, tụ điểm ma túy", "/SupplySide/Index", Permissions.ViewSupplySide),
+        new("Hoạt động hợp pháp", "/LawfulActivities/Index", Permissions.ViewLawfulActivities), // issue 14
         new("Tài khoản", "/Users/Index", Permissions.ManageUsers),
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18

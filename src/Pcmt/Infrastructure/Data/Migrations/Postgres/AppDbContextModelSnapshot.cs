@@ -1190,6 +1190,157 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("licence_date");
+
+                    b.Property<string>("LicenceIssuer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("licence_issuer");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ResponsibleAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("responsible_agency_code");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Substances")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("substances");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lawful_activities");
+
+                    b.HasIndex("ResponsibleAgencyCode")
+                        .HasDatabaseName("ix_lawful_activities_responsible_agency_code");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_lawful_activities_province_code_commune_code");
+
+                    b.ToTable("lawful_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_due_on");
+
+                    b.Property<Guid?>("FollowUpTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_task_id");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<long?>("PenaltyVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("penalty_vnd");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TeamAgencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("team_agency_codes");
+
+                    b.Property<string>("Violations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("violations");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lawful_inspections");
+
+                    b.HasIndex("ActivityId", "InspectedOn")
+                        .HasDatabaseName("ix_lawful_inspections_activity_id_inspected_on");
+
+                    b.ToTable("lawful_inspections", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Lifecycle.CaseRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3521,6 +3672,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_seizures_drug_cases_case_id");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulInspection", b =>
+                {
+                    b.HasOne("Pcmt.Features.LawfulActivities.LawfulActivity", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lawful_inspections_lawful_activities_activity_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.OwnsOne("Pcmt.Features.Persons.Residence", "Current", b1 =>
@@ -3675,6 +3836,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Stages");
 
                     b.Navigation("Suspects");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulActivity", b =>
+                {
+                    b.Navigation("Inspections");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>

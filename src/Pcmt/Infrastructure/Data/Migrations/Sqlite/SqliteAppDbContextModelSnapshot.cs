@@ -1170,6 +1170,157 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_date");
+
+                    b.Property<string>("LicenceIssuer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_issuer");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ResponsibleAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_agency_code");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Substances")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("substances");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lawful_activities");
+
+                    b.HasIndex("ResponsibleAgencyCode")
+                        .HasDatabaseName("ix_lawful_activities_responsible_agency_code");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_lawful_activities_province_code_commune_code");
+
+                    b.ToTable("lawful_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_due_on");
+
+                    b.Property<Guid?>("FollowUpTaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_task_id");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<long?>("PenaltyVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("penalty_vnd");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TeamAgencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_agency_codes");
+
+                    b.Property<string>("Violations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("violations");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lawful_inspections");
+
+                    b.HasIndex("ActivityId", "InspectedOn")
+                        .HasDatabaseName("ix_lawful_inspections_activity_id_inspected_on");
+
+                    b.ToTable("lawful_inspections", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Lifecycle.CaseRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3480,6 +3631,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_seizures_drug_cases_case_id");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulInspection", b =>
+                {
+                    b.HasOne("Pcmt.Features.LawfulActivities.LawfulActivity", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lawful_inspections_lawful_activities_activity_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.OwnsOne("Pcmt.Features.Persons.Residence", "Current", b1 =>
@@ -3634,6 +3795,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Stages");
 
                     b.Navigation("Suspects");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulActivity", b =>
+                {
+                    b.Navigation("Inspections");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
