@@ -100,7 +100,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         var records = new List<CaseRecord>(count * 6);
         var items = new List<WorkItem>(count);
         var rows = new List<ListEntry>(count * 2);
-        var residents = new List<FacilityResident>();
+        var placedResidents = new List<FacilityResident>();
         var services = new List<SupportService>();
         var ids = new HashSet<string>();
         var fileCounters = new Dictionary<string, int>();
@@ -208,7 +208,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
 
             // Facility staff see their current residents through this projection (issue 16): written here like the lists.
             foreach (var placement in FacilityPlacements.Open(entries))
-                residents.Add(new FacilityResident { PersonId = person.Id, FacilityId = placement.FacilityId, SourceId = placement.SourceId, Kind = placement.Kind });
+                placedResidents.Add(new FacilityResident { PersonId = person.Id, FacilityId = placement.FacilityId, SourceId = placement.SourceId, Kind = placement.Kind });
 
             foreach (var l in file.Lists)
                 rows.Add(new ListEntry { PersonId = person.Id, ProvinceCode = person.ProvinceCode, CommuneCode = person.CommuneCode, List = l.List, SourceId = l.SourceId, FromOn = l.From, ToOn = l.To, RemovalReason = l.RemovalReason });
@@ -280,7 +280,7 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         await BulkCopy.WriteAsync(db, rows, summary, cancellationToken);
         db.Facilities.AddRange(newFacilities); // before the residents that refer to them
         await db.SaveChangesAsync(cancellationToken);
-        await BulkCopy.WriteAsync(db, residents, summary, cancellationToken);
+        await BulkCopy.WriteAsync(db, placedResidents, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, services, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, hotspots, summary, cancellationToken);
         await BulkCopy.WriteAsync(db, arrests, summary, cancellationToken);

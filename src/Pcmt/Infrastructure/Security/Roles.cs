@@ -84,6 +84,9 @@ public static class Roles
         [CommunePolice] = [Permissions.ViewTeams, Permissions.ManageTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
         [CommuneCommittee] = [Permissions.ViewTeams, Permissions.ManageTeams, Permissions.ViewCommunication, Permissions.RecordCommunication],
         [Viewer] = [Permissions.ViewCommunication],
+    });
+
+    /// <summary>
     /// Facility staff (issue 16): the facility records the reception, end of stay and violations of its residents and a clinic
     /// the phases and end of treatment (NĐ 163/2026 Art 92; Law 120/2025 Art 33–34, 43, 45–47), and voids its own mistakes;
     /// the police and health staff keep recording these as before (they held RecordCases or RecordHealthFindings for them).

@@ -11,8 +11,8 @@ using Pcmt.Infrastructure.Data;
 namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202063624_Wave2TaskConfirmation")]
-    partial class Wave2TaskConfirmation
+    [Migration("20261202074944_ProgramWave2")]
+    partial class ProgramWave2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -411,6 +411,306 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_commune_classifications_province_code_year_commune_code");
 
                     b.ToTable("commune_classifications", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.CommunicationActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Materials")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("materials");
+
+                    b.Property<Guid?>("OutletId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outlet_id");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_communication_activities");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "HeldOn")
+                        .HasDatabaseName("ix_communication_activities_province_code_commune_code_held_on");
+
+                    b.ToTable("communication_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.EducationSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("people");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_education_sites");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Kind")
+                        .HasDatabaseName("ix_education_sites_province_code_commune_code_kind");
+
+                    b.ToTable("education_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.MediaOutlet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<DateOnly?>("ColumnSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column_since");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<bool>("Main")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("main");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_outlets");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_media_outlets_province_code_commune_code");
+
+                    b.ToTable("media_outlets", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.SupporterAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly>("FromOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_on");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateOnly?>("ToOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supporter_assignments");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_supporter_assignments_member_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_supporter_assignments_person_id");
+
+                    b.ToTable("supporter_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Community.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_protected");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "Team")
+                        .HasDatabaseName("ix_team_members_province_code_commune_code_team");
+
+                    b.ToTable("team_members", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.DataBreaches.DataBreach", b =>
@@ -873,6 +1173,157 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_date");
+
+                    b.Property<string>("LicenceIssuer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_issuer");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ResponsibleAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_agency_code");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Substances")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("substances");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lawful_activities");
+
+                    b.HasIndex("ResponsibleAgencyCode")
+                        .HasDatabaseName("ix_lawful_activities_responsible_agency_code");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode")
+                        .HasDatabaseName("ix_lawful_activities_province_code_commune_code");
+
+                    b.ToTable("lawful_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_due_on");
+
+                    b.Property<Guid?>("FollowUpTaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_task_id");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<long?>("PenaltyVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("penalty_vnd");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TeamAgencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_agency_codes");
+
+                    b.Property<string>("Violations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("violations");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lawful_inspections");
+
+                    b.HasIndex("ActivityId", "InspectedOn")
+                        .HasDatabaseName("ix_lawful_inspections_activity_id_inspected_on");
+
+                    b.ToTable("lawful_inspections", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Lifecycle.CaseRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -943,6 +1394,44 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_case_records_person_id_sequence");
 
                     b.ToTable("case_records", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.FacilityResident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facility_residents");
+
+                    b.HasIndex("FacilityId", "PersonId")
+                        .HasDatabaseName("ix_facility_residents_facility_id_person_id");
+
+                    b.HasIndex("PersonId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_facility_residents_person_id_source_id");
+
+                    b.ToTable("facility_residents", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Lifecycle.LegalParameterSetting", b =>
@@ -3145,6 +3634,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_seizures_drug_cases_case_id");
                 });
 
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulInspection", b =>
+                {
+                    b.HasOne("Pcmt.Features.LawfulActivities.LawfulActivity", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lawful_inspections_lawful_activities_activity_id");
+                });
+
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>
                 {
                     b.OwnsOne("Pcmt.Features.Persons.Residence", "Current", b1 =>
@@ -3299,6 +3798,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Stages");
 
                     b.Navigation("Suspects");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.LawfulActivities.LawfulActivity", b =>
+                {
+                    b.Navigation("Inspections");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Persons.Person", b =>

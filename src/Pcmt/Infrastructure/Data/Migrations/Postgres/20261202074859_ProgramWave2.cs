@@ -1,16 +1,24 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Wave2Tips : Migration
+    public partial class ProgramWave2 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "confirmation",
+                table: "plan_tasks",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "communication_activities",
                 columns: table => new
@@ -48,6 +56,46 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_education_sites", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "facility_residents",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    facility_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    source_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_facility_residents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lawful_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    commune_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    sector = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    responsible_agency_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    licence_number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    licence_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    licence_issuer = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    substances = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lawful_activities", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -109,6 +157,33 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     table.PrimaryKey("pk_team_members", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "lawful_inspections",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    activity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    inspected_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    team_agency_codes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    violations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    penalty_vnd = table.Column<long>(type: "bigint", nullable: true),
+                    follow_up = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    follow_up_due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    follow_up_task_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lawful_inspections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_lawful_inspections_lawful_activities_activity_id",
+                        column: x => x.activity_id,
+                        principalTable: "lawful_activities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_communication_activities_province_code_commune_code_held_on",
                 table: "communication_activities",
@@ -118,6 +193,32 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 name: "ix_education_sites_province_code_commune_code_kind",
                 table: "education_sites",
                 columns: new[] { "province_code", "commune_code", "kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_facility_residents_facility_id_person_id",
+                table: "facility_residents",
+                columns: new[] { "facility_id", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_facility_residents_person_id_source_id",
+                table: "facility_residents",
+                columns: new[] { "person_id", "source_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lawful_activities_province_code_commune_code",
+                table: "lawful_activities",
+                columns: new[] { "province_code", "commune_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lawful_activities_responsible_agency_code",
+                table: "lawful_activities",
+                column: "responsible_agency_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lawful_inspections_activity_id_inspected_on",
+                table: "lawful_inspections",
+                columns: new[] { "activity_id", "inspected_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_media_outlets_province_code_commune_code",
@@ -150,6 +251,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 name: "education_sites");
 
             migrationBuilder.DropTable(
+                name: "facility_residents");
+
+            migrationBuilder.DropTable(
+                name: "lawful_inspections");
+
+            migrationBuilder.DropTable(
                 name: "media_outlets");
 
             migrationBuilder.DropTable(
@@ -157,6 +264,13 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "team_members");
+
+            migrationBuilder.DropTable(
+                name: "lawful_activities");
+
+            migrationBuilder.DropColumn(
+                name: "confirmation",
+                table: "plan_tasks");
         }
     }
 }
