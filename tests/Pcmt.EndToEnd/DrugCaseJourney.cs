@@ -62,6 +62,6 @@ public sealed class DrugCaseJourney(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GotoAsync("/Enforcement/Seizures?Area=05443&Period=2026");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Heroin" })).ToContainTextAsync("1,2");
-        await Assertions.Expect(page.GetByText("1 vụ, 1 đối tượng.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 vụ, 1 đối tượng (cùng kỳ năm trước: 0 vụ, 0 đối tượng)", new() { Exact = false })).ToBeVisibleAsync();
     }
 }

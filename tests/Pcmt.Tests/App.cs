@@ -49,6 +49,9 @@ public partial class App : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Security:RequireTwoFactor"] = "false",
+        // The simulator answers at once; the gateway's rate limit (5/s by default) would keep a commune's bulk check writing
+        // for minutes after the test that queued it, under the feet of the tests that compare the whole database.
+        ["Population:RequestsPerSecond"] = "500",
     };
 
     public async ValueTask InitializeAsync()

@@ -46,6 +46,17 @@ public sealed record DataFingerprint(IReadOnlyDictionary<string, long> Rows, lon
     /// <summary>Waits until no write is still landing (reads are audited asynchronously), then takes the picture.</summary>
     public static async Task<DataFingerprint> SettledAsync(App app)
     {
+        // A bulk population check queued by an earlier test keeps writing results (and audit entries) at the gateway's rate:
+        // wait for background checks to finish first, bounded, so they are not mistaken for a change made by the request.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var until = DateTime.UtcNow.AddMinutes(3);
+            while (await db.PopulationCheckJobs.AnyAsync(j => j.Status == Pcmt.Features.Population.PopulationCheckJob.QueuedStatus || j.Status == Pcmt.Features.Population.PopulationCheckJob.RunningStatus)
+                && DateTime.UtcNow < until)
+                await Task.Delay(250);
+        }
+
         var previous = await TakeAsync(app);
         for (var i = 0; i < 20; i++)
         {

@@ -184,6 +184,9 @@ public sealed partial class ScopeMatrixTests(App app)
         ("/Persons/", "person"),
         ("/api/v1/drug-cases/", "drug-case"),
         ("/Enforcement/Details/", "drug-case"),
+        ("/Enforcement/Edit/", "drug-case"),
+        ("/api/v1/lawful-activities/", "lawful-activity"),
+        ("/LawfulActivities/Details/", "lawful-activity"),
         ("/api/v1/tips/", "tip"),
         ("/Tips/Details/", "tip"),
         ("/api/v1/reports/", "report"),
@@ -306,6 +309,8 @@ public sealed partial class ScopeMatrixTests(App app)
                 summary = $"Vụ {shared} {token}",
             });
             records.Add(new SeededRecord("drug-case", drugCase, area, communeOwner));
+            var lawful = await CreatedIdAsync(commune, "/api/v1/lawful-activities", new { communeCode = area.Commune, name = $"Cơ sở {shared} {token}", kind = "medicine", responsibleAgency = $"cong-an-tinh-{area.Province}", substances = "Morphin" });
+            records.Add(new SeededRecord("lawful-activity", lawful, area, communeOwner));
 
             // A tip with a photo, received anonymously, routed by the province police to the commune.
             var tipForm = new MultipartFormDataContent

@@ -41,6 +41,9 @@
     }
 
     function choose(item) {
+      // A search still pending from the typing before the choice must not reopen the list over the form.
+      clearTimeout(timer);
+      request++;
       hidden.value = item.code;
       chosenLabel = item.detail && item.kind === 'commune' ? item.name + ', ' + item.detail : item.name;
       input.value = chosenLabel;
