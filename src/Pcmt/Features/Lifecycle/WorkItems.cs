@@ -86,6 +86,14 @@ public sealed class DailyLegalReview(AppDbContext db, PersonCaseFiles files, Leg
         var refreshed = 0;
         var ids = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
             .Where(p => timed.Contains(p.Status)).Select(p => p.Id).ToListAsync(cancellationToken);
+        // Files placed in a facility before the facility-residents projection existed (issue 16) get their rows here: a person in
+        // rehab or on therapy whose placement names a facility but who has no resident row yet. Idempotent: once derived, skipped.
+        string[] placedStatuses = ["in-compulsory-rehab", "in-voluntary-rehab", "on-substitution-therapy"];
+        ids.AddRange(await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
+            .Where(p => placedStatuses.Contains(p.Status) && !db.FacilityResidents.Any(r => r.PersonId == p.Id)
+                && db.CaseRecords.Any(r => r.PersonId == p.Id && (r.Kind == CaseEventKinds.RehabEpisode || r.Kind == CaseEventKinds.TherapyAdmission)
+                    && r.Payload.Contains("\"facilityId\":\"")))
+            .Select(p => p.Id).ToListAsync(cancellationToken));
         foreach (var id in ids)
         {
             if (await files.RefreshAsync(id, parameters, calendar, cancellationToken))

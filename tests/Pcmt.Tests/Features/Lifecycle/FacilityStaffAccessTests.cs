@@ -197,4 +197,19 @@ public sealed class FacilityStaffAccessTests(App app)
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("Không tìm thấy cơ sở", await unknown.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_daily_review_derives_the_residents_of_a_file_placed_before_the_projection_existed()
+    {
+        var scene = await SeedAsync();
+        // As after an upgrade: the placement is recorded but the projection row is missing.
+        await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().FacilityResidents.Where(r => r.PersonId == scene.ResidentB).ExecuteDeleteAsync(Cancel));
+        var staff = await app.ApiAsAsync(Roles.FacilityStaff, scene.FacilityB.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/v1/persons/{scene.ResidentB}", Cancel)).StatusCode);
+
+        await app.WithScopeAsync(s => s.GetRequiredService<Pcmt.Features.Lifecycle.DailyLegalReview>().RunAsync(Cancel));
+        var rows = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().FacilityResidents.Where(r => r.PersonId == scene.ResidentB).Select(r => r.FacilityId).ToListAsync(Cancel));
+        Assert.Equal([scene.FacilityB], rows);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/v1/persons/{scene.ResidentB}", Cancel)).StatusCode);
+    }
 }
