@@ -34,7 +34,7 @@ public sealed class DemoStartup(IServiceScopeFactory scopes, DemoMode demo, Data
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.GetRequiredService<ActingUser>().User = CurrentUser.System;
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            if (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AnyAsync(stoppingToken))
+            if (await db.Persons.AnyAsync(stoppingToken))
                 return;
             await scope.ServiceProvider.GetRequiredService<GenerateDemoData>().HandleAsync(
                 new GenerateDemoData.Options("province", configuration.GetValue("Demo:Persons", 1000), 2026, configuration["Demo:Province"] ?? "19"), stoppingToken);

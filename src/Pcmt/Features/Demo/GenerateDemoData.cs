@@ -105,9 +105,10 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         var ids = new HashSet<string>();
         var fileCounters = new Dictionary<string, int>();
         // File codes in the registry's one format ("05443-21-00007": commune, year the file was opened, running number), continuing
-        // after the highest number each commune-year already has, whoever stored it (the generator runs as the system, unscoped).
+        // after the highest number each commune-year already has, whoever stored it (the generator runs as the system user, whose
+        // scope filter admits the whole installation: no filter is switched off).
         var lastNumbers = new Dictionary<string, int>();
-        var highest = await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
+        var highest = await db.Persons
             .GroupBy(p => p.FileCode.Substring(0, 9)).Select(g => new { Prefix = g.Key, Max = g.Max(p => p.FileCode) }).ToListAsync(cancellationToken);
         foreach (var g in highest)
         {

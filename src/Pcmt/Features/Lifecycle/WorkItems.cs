@@ -89,7 +89,8 @@ public sealed class DailyLegalReview(AppDbContext db, PersonCaseFiles files, Leg
         // Files placed in a facility before the facility-residents projection existed (issue 16) get their rows here: a person in
         // rehab or on therapy whose placement names a facility but who has no resident row yet. Idempotent: once derived, skipped.
         string[] placedStatuses = ["in-compulsory-rehab", "in-voluntary-rehab", "on-substitution-therapy"];
-        ids.AddRange(await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).AsNoTracking()
+        // The job runs as the system user, whose scope filter admits every person: the filter stays on.
+        ids.AddRange(await db.Persons.AsNoTracking()
             .Where(p => placedStatuses.Contains(p.Status) && !db.FacilityResidents.Any(r => r.PersonId == p.Id)
                 && db.CaseRecords.Any(r => r.PersonId == p.Id && (r.Kind == CaseEventKinds.RehabEpisode || r.Kind == CaseEventKinds.TherapyAdmission)
                     && r.Payload.Contains("\"facilityId\":\"")))
