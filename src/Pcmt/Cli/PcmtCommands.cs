@@ -23,7 +23,10 @@ public static class PcmtCommands
             Console.WriteLine($"Cơ sở dữ liệu đã được cập nhật ({applied.Count()} bản cập nhật cấu trúc).");
             return 0;
         });
-        var db = new Command("db", "Quản lý cơ sở dữ liệu.") { migrate };
+        var template = new Command("template", "Tạo cơ sở dữ liệu SQLite mẫu (cấu trúc và danh mục đơn vị hành chính) để lần chạy đầu sao chép; dùng khi build.");
+        template.SetAction(async (_, cancellationToken) =>
+            await SqliteTemplate.BuildAsync(scopes, services.GetRequiredService<DatabaseOptions>(), cancellationToken));
+        var db = new Command("db", "Quản lý cơ sở dữ liệu.") { migrate, template };
 
         var verify = new Command("verify", "Kiểm tra chuỗi băm của nhật ký; trả mã lỗi khác 0 nếu có bản ghi bị sửa hoặc xóa.");
         verify.SetAction(async (_, cancellationToken) =>

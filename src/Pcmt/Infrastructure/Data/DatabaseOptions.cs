@@ -10,6 +10,9 @@ public sealed class DatabaseOptions
     /// <summary>Apply migrations and load reference data at start-up. Default: on for SQLite, off for PostgreSQL (use <c>pcmt db migrate</c>).</summary>
     public bool? MigrateOnStartup { get; set; }
 
+    /// <summary>The prebuilt embedded database a first start copies (see <see cref="SqliteTemplate"/>); default: <c>pcmt-template.db</c> beside the assembly.</summary>
+    public string? TemplateFile { get; set; }
+
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 }
 
