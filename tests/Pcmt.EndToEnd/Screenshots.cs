@@ -24,6 +24,7 @@ public sealed class Screenshots(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.SkipWhen(folder is null, "Set PCMT_SCREENSHOTS (scripts/screenshots.sh) to take the screenshots.");
         Directory.CreateDirectory(folder!);
         Guid personId;
+        Guid? planId, taskId;
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<ActingUser>().User = CurrentUser.System;
@@ -42,20 +43,35 @@ public sealed class Screenshots(BrowserApp app) : IClassFixture<BrowserApp>
 
             personId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter])
                 .Where(p => p.ProvinceCode == "19").OrderBy(p => p.FileCode).Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            planId = await db.Plans.Where(p => p.ProvinceCode == "19").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(TestContext.Current.CancellationToken);
+            taskId = await db.PlanTasks.Where(t => t.ProvinceCode == "19").OrderBy(t => t.DueOn).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(TestContext.Current.CancellationToken);
         }
+
+        // Every page without a route value (the program modules too), and the detail pages the demo data gives an id for.
+        string[] programPages =
+        [
+            "/Plans", "/Plans/Tasks", "/Plans/Budget", "/Plans/Import", "/Reports", "/Reports/Review", "/Reports/Completeness", "/Reports/Annual",
+            "/Reports/Templates", "/Enforcement", "/Enforcement/Create", "/Enforcement/Seizures", "/Enforcement/WantedPersons", "/SupplySide",
+            "/SupplySide/Hotspot", "/SupplySide/Cultivation", "/SupplySide/Routes", "/LawfulActivities", "/LawfulActivities/Edit", "/Tips",
+            "/Community", "/Community/Teams", "/Community/Sites", "/Population", "/Agencies",
+            .. (planId is { } plan ? new[] { $"/Plans/Details/{plan}" } : []), .. (taskId is { } task ? new[] { $"/Plans/Task/{task}" } : []),
+        ];
 
         string[] officerPages =
         [
             "/", "/Dashboard", "/Lifecycle/WorkItems", "/Persons", "/Persons/Register", $"/Persons/Details/{personId}", $"/Persons/Edit/{personId}",
             "/Lifecycle/Lists", "/Persons/Transfers", "/Persons/Duplicates", "/Persons/Import", "/AdministrativeUnits", "/AdministrativeUnits/Province/19",
-            "/AdministrativeUnits/Commune/05443", "/Classification", "/Facilities", "/Account/TwoFactor",
+            "/AdministrativeUnits/Commune/05443", "/Classification", "/Facilities", "/Account/TwoFactor", .. programPages,
         ];
-        string[] adminPages = ["/", "/Users", "/Users/Create", "/Audit", "/Dashboard"];
+        string[] adminPages = ["/", "/Users", "/Users/Create", "/Audit", "/Dashboard", "/DataBreaches", "/Agencies", "/Reports/Templates"];
         var overflow = new StringBuilder();
         foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
         {
             var anonymous = await NewPageAsync(width, height);
             await ShootAsync(anonymous, "/Account/Login", $"anonymous-login-{width}", folder!, overflow);
+            await ShootAsync(anonymous, "/to-giac", $"anonymous-to-giac-{width}", folder!, overflow);
+            await ShootAsync(anonymous, "/to-giac/tra-cuu", $"anonymous-to-giac-tra-cuu-{width}", folder!, overflow);
             foreach (var (user, password, pages) in new[] { ("anh.tinh", Password, officerPages), ("anh.xa", Password, officerPages), ("admin", BrowserApp.AdminPassword, adminPages) })
             {
                 var page = await NewPageAsync(width, height);
@@ -67,7 +83,7 @@ public sealed class Screenshots(BrowserApp app) : IClassFixture<BrowserApp>
                 foreach (var url in pages)
                 {
                     var name = url.Trim('/').Replace('/', '-');
-                    name = $"{user}-{(name.Length == 0 ? "home" : name.Replace(personId.ToString(), "person", StringComparison.Ordinal))}-{width}";
+                    name = $"{user}-{(name.Length == 0 ? "home" : name.Replace(personId.ToString(), "person", StringComparison.Ordinal).Replace(planId?.ToString() ?? "\0", "plan", StringComparison.Ordinal).Replace(taskId?.ToString() ?? "\0", "task", StringComparison.Ordinal))}-{width}";
                     await ShootAsync(page, url, name, folder!, overflow);
                 }
             }
@@ -82,7 +98,15 @@ public sealed class Screenshots(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var wide = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         if (wide > 1)
-            overflow.AppendLine($"{name}: {wide}px wider than the window");
+        {
+            // The outermost elements that stick out, so the cause is named, not just the page.
+            var culprits = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+                  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '')).join(', ')
+                """);
+            overflow.AppendLine($"{name}: {wide}px wider than the window ({culprits})");
+        }
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
