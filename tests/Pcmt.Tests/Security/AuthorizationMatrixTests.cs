@@ -192,6 +192,11 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /api/v1/plans/{id:guid}/tasks/export"] = Access.ViewPlans,
         ["PUT /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}"] = Access.RecordTaskProgress,
         ["GET /api/v1/plans/{id:guid}/budget"] = Access.ViewPlans,
+        ["POST /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}/submit"] = Access.RecordTaskProgress, // issue 13: budget figures through the review fabric
+        ["POST /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}/disbursements"] = Access.RecordTaskProgress,
+        ["POST /api/v1/plans/{id:guid}/budget/confirm"] = Access.ManagePlans,
+        ["POST /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}/return"] = Access.ManagePlans,
+        ["POST /api/v1/plans/{id:guid}/budget/{projectCode}/{year:int}/{source}/reopen"] = Access.ManagePlans,
         ["GET /api/v1/tasks/"] = Access.ViewPlans,
         ["GET /api/v1/tasks/{id:guid}"] = Access.ViewPlans,
         ["POST /api/v1/tasks/{id:guid}/progress"] = Access.RecordTaskProgress,

@@ -9,7 +9,7 @@ namespace Pcmt.Features.Plans;
 
 /// <summary>Kinh phí: a plan's budget lines, totals by project, year, source and agency, a chart of allocated vs disbursed by year, and the form to update a line.</summary>
 [Authorize(Permissions.ViewPlans)]
-public sealed class BudgetModel(GetBudget budget, SetBudgetLine set, PlanScope scope) : PageModel
+public sealed class BudgetModel(GetBudget budget, SetBudgetLine set, ConfirmBudget confirm, PlanScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Plan { get; set; }
@@ -43,6 +43,35 @@ public sealed class BudgetModel(GetBudget budget, SetBudgetLine set, PlanScope s
 
     [BindProperty]
     public string? Agency { get; set; }
+
+    /// <summary>The review history of each line, by <see cref="ConfirmBudget.SubjectId(Guid, string, int, string)"/>.</summary>
+    public Dictionary<string, List<Reports.ReviewEvent>> History { get; private set; } = [];
+
+    public List<BudgetDisbursement> Disbursements { get; private set; } = [];
+
+    /// <summary>The line a submit, return, reopen or disbursement is about ("DA6|2026|provincial").</summary>
+    [BindProperty]
+    public string? Line { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public decimal? AmountVnd { get; set; }
+
+    [BindProperty]
+    public DateOnly? On { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public static string LineKey(GetBudget.Line l) => $"{l.ProjectCode}|{l.Year}|{l.Source}";
+
+    public string SubjectOf(GetBudget.Line l) => ConfirmBudget.SubjectId(Plan ?? Guid.Empty, l.ProjectCode, l.Year, l.Source);
+
+    /// <summary>An agency submits, and records disbursements on, its own open lines; the standing agency on every line.</summary>
+    public bool CanSubmit(GetBudget.Line l) => CanUpdate && (CanManage || (l.Agency is not null && l.Agency == scope.User.AgencyCode))
+        && l.Confirmation is not (Reports.ReviewStatuses.Submitted or Reports.ReviewStatuses.Approved);
 
     /// <summary>Allocated and disbursed by year for budget.js (a data block: the CSP allows no inline script).</summary>
     public string ChartJson => JsonSerializer.Serialize(new
@@ -85,6 +114,54 @@ public sealed class BudgetModel(GetBudget budget, SetBudgetLine set, PlanScope s
         return Page();
     }
 
+    private static BudgetKey KeyOf(string? line)
+    {
+        var parts = (line ?? "").Split('|');
+        return parts.Length == 3 && int.TryParse(parts[1], out var year) ? new BudgetKey(parts[0], year, parts[2]) : new BudgetKey(null, null, null);
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
+        StepAsync(() => confirm.SubmitAsync(Plan ?? Guid.Empty, KeyOf(Line), cancellationToken), "Đã gửi số liệu kinh phí để cơ quan thường trực xác nhận.", cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) =>
+        StepAsync(() => confirm.ReturnAsync(Plan ?? Guid.Empty, KeyOf(Line), new ConfirmBudget.ReasonInput(Reason), cancellationToken), "Đã trả lại số liệu kinh phí.", cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken) =>
+        StepAsync(() => confirm.ReopenAsync(Plan ?? Guid.Empty, KeyOf(Line), new ConfirmBudget.ReasonInput(Reason), cancellationToken), "Đã mở lại số liệu kinh phí.", cancellationToken);
+
+    public async Task<IActionResult> OnPostConfirmAsync(List<string>? lines, CancellationToken cancellationToken)
+    {
+        var keys = (lines ?? []).Select(KeyOf).ToList();
+        return await StepAsync(async () =>
+        {
+            var result = await confirm.ApproveAsync(Plan ?? Guid.Empty, new ConfirmBudget.ApproveInput(keys), cancellationToken);
+            return result.Succeeded ? true : result.Failure!;
+        }, "Đã xác nhận các dòng kinh phí đã chọn.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDisburseAsync(CancellationToken cancellationToken) =>
+        await StepAsync(async () =>
+        {
+            var result = await confirm.AddDisbursementAsync(Plan ?? Guid.Empty, KeyOf(Line), new ConfirmBudget.DisbursementInput(AmountVnd, On, Note), cancellationToken);
+            return result.Succeeded ? true : result.Failure!;
+        }, "Đã ghi lần giải ngân.", cancellationToken);
+
+    private async Task<IActionResult> StepAsync(Func<Task<Result<bool>>> step, string notice, CancellationToken cancellationToken)
+    {
+        if (!CanUpdate)
+            return Forbid();
+        var result = await step();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage(new { plan = Plan });
+        }
+
+        ModelState.AddFailure(result.Failure is Failure.NotFound ? new Failure.Invalid("", "Không tìm thấy dòng kinh phí trong phạm vi của bạn.") : result.Failure, prefix: "");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Plans = await scope.Plans().OrderByDescending(p => p.IssuedOn).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
@@ -96,6 +173,8 @@ public sealed class BudgetModel(GetBudget budget, SetBudgetLine set, PlanScope s
         if (Current is null)
             return;
         Summary = await budget.HandleAsync(id, null, cancellationToken);
+        if (Summary is not null)
+            (History, Disbursements) = await confirm.DetailsAsync(id, Summary.Items, cancellationToken);
         Agencies = await scope.AgencyNamesAsync(Current.ProvinceCode, cancellationToken);
     }
 }

@@ -265,7 +265,7 @@ public sealed class RecordProgress(AppDbContext db, PlanScope scope, CurrentUser
 /// <summary>Cập nhật kinh phí: allocated and disbursed VND of a plan for a project, year and source.</summary>
 public sealed class SetBudgetLine(AppDbContext db, PlanScope scope, CurrentUser user, TimeProvider clock)
 {
-    public sealed record Input(decimal? AllocatedVnd, decimal? DisbursedVnd, string? Agency);
+    public sealed record Input(decimal? AllocatedVnd, decimal? DisbursedVnd, string? Agency, Guid? Version = null);
 
     public async Task<Result<bool>> HandleAsync(Guid planId, string projectCode, int year, string source, Input input, CancellationToken cancellationToken)
     {
@@ -300,6 +300,25 @@ public sealed class SetBudgetLine(AppDbContext db, PlanScope scope, CurrentUser 
             if (agency is not null && agency != line.AgencyCode)
                 return new Failure.Invalid("agency", "Cơ quan không được chuyển dòng kinh phí cho cơ quan khác.");
             agency = line.AgencyCode;
+        }
+
+        if (line is not null)
+        {
+            // Submitted or confirmed figures are locked (the review fabric); a stale form is a conflict, never a silent overwrite.
+            if (ConfirmBudget.Locked(line) is { } locked)
+                return locked;
+            if (input.Version is { } version)
+            {
+                if (version != line.Version)
+                    return new Failure.Conflict("Dòng kinh phí đã được người khác thay đổi. Vui lòng tải lại trước khi lưu.");
+                db.Entry(line).Property(nameof(BudgetLine.Version)).OriginalValue = version;
+            }
+
+            var dated = await db.Set<BudgetDisbursement>()
+                .Where(d => d.PlanId == planId && d.ProjectCode == line.ProjectCode && d.Year == year && d.Source == source)
+                .SumAsync(d => (long?)d.AmountVnd, cancellationToken) ?? 0;
+            if (disbursed < dated)
+                return new Failure.Invalid("disbursedVnd", $"Kinh phí đã giải ngân không được nhỏ hơn tổng các lần giải ngân đã ghi ngày ({dated.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} đồng).");
         }
 
         if (line is null)

@@ -116,7 +116,7 @@ public sealed class TaskEvidence
 }
 
 /// <summary>Dòng kinh phí: allocated and disbursed VND of a plan for one project, year and source.</summary>
-public sealed class BudgetLine
+public sealed class BudgetLine : IVersioned
 {
     public Guid PlanId { get; set; }
 
@@ -136,6 +136,14 @@ public sealed class BudgetLine
     public long DisbursedVnd { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The standing agency's confirmation of the figures (a <see cref="Reports.ReviewStatuses"/> value: submitted, returned,
+    /// approved); null while the agency has not submitted them. Submitted and approved lines are locked (<see cref="ConfirmBudget"/>).
+    /// </summary>
+    public string? Confirmation { get; set; }
+
+    public Guid Version { get; set; }
 }
 
 public sealed class PlanConfigurations :
@@ -199,6 +207,8 @@ public sealed class PlanConfigurations :
         builder.Property(b => b.Source).HasMaxLength(30);
         builder.Property(b => b.ProvinceCode).HasMaxLength(2);
         builder.Property(b => b.AgencyCode).HasMaxLength(64);
+        builder.Property(b => b.Confirmation).HasMaxLength(20);
+        builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Plan>().WithMany().HasForeignKey(b => b.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }

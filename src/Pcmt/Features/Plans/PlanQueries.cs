@@ -185,12 +185,14 @@ public sealed class PlanOverview(PlanScope scope, GetBudget budget)
 /// <summary>Kinh phí: a plan's budget lines the caller sees with totals and disbursement rates by project, year, source and agency.</summary>
 public sealed class GetBudget(PlanScope scope)
 {
-    public sealed record Line(string ProjectCode, int Year, string Source, string? Agency, long AllocatedVnd, long DisbursedVnd, double DisbursementRate);
+    public sealed record Line(string ProjectCode, int Year, string Source, string? Agency, long AllocatedVnd, long DisbursedVnd, double DisbursementRate,
+        string? Confirmation = null, Guid Version = default);
 
     public sealed record Total(string Key, long AllocatedVnd, long DisbursedVnd, double DisbursementRate);
 
     public sealed record Summary(IReadOnlyList<Line> Items, long AllocatedVnd, long DisbursedVnd, double DisbursementRate,
-        IReadOnlyList<Total> ByProject, IReadOnlyList<Total> ByYear, IReadOnlyList<Total> BySource, IReadOnlyList<Total> ByAgency);
+        IReadOnlyList<Total> ByProject, IReadOnlyList<Total> ByYear, IReadOnlyList<Total> BySource, IReadOnlyList<Total> ByAgency,
+        int Confirmed = 0, int Unconfirmed = 0);
 
     public static double Rate(long allocated, long disbursed) => allocated <= 0 ? 0 : Math.Round((double)disbursed / allocated, 4);
 
@@ -203,13 +205,14 @@ public sealed class GetBudget(PlanScope scope)
             query = query.Where(b => b.Year == y);
         var lines = (await query.ToListAsync(cancellationToken))
             .OrderBy(b => Projects.All.ToList().FindIndex(p => p.Code == b.ProjectCode)).ThenBy(b => b.Year).ThenBy(b => b.Source)
-            .Select(b => new Line(b.ProjectCode, b.Year, b.Source, b.AgencyCode, b.AllocatedVnd, b.DisbursedVnd, Rate(b.AllocatedVnd, b.DisbursedVnd))).ToList();
+            .Select(b => new Line(b.ProjectCode, b.Year, b.Source, b.AgencyCode, b.AllocatedVnd, b.DisbursedVnd, Rate(b.AllocatedVnd, b.DisbursedVnd), b.Confirmation, b.Version)).ToList();
         List<Total> By(Func<Line, string> key) => lines.GroupBy(key)
             .Select(g => new Total(g.Key, g.Sum(l => l.AllocatedVnd), g.Sum(l => l.DisbursedVnd), Rate(g.Sum(l => l.AllocatedVnd), g.Sum(l => l.DisbursedVnd))))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         var allocated = lines.Sum(l => l.AllocatedVnd);
         var disbursed = lines.Sum(l => l.DisbursedVnd);
         return new Summary(lines, allocated, disbursed, Rate(allocated, disbursed),
-            By(l => l.ProjectCode.Split('.')[0]), By(l => l.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), By(l => l.Source), By(l => l.Agency ?? ""));
+            By(l => l.ProjectCode.Split('.')[0]), By(l => l.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), By(l => l.Source), By(l => l.Agency ?? ""),
+            lines.Count(l => l.Confirmation == Reports.ReviewStatuses.Approved), lines.Count(l => l.Confirmation != Reports.ReviewStatuses.Approved));
     }
 }

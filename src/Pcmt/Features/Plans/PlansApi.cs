@@ -63,6 +63,31 @@ public static class PlansApi
             .RequireAuthorization(Permissions.ViewPlans)
             .WithSummary("Các dòng kinh phí với tổng và tỷ lệ giải ngân theo dự án, năm, nguồn, cơ quan.");
 
+        plans.MapPost("/{id:guid}/budget/{projectCode}/{year:int}/{source}/submit", async (ConfirmBudget confirm, Guid id, string projectCode, int year, string source, CancellationToken ct) =>
+                (await confirm.SubmitAsync(id, new BudgetKey(projectCode, year, source), ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.RecordTaskProgress)
+            .WithSummary("Gửi số liệu kinh phí của dòng để cơ quan thường trực xác nhận: chỉ cơ quan sử dụng dòng (hoặc cơ quan thường trực); dòng đã gửi bị khóa.");
+
+        plans.MapPost("/{id:guid}/budget/{projectCode}/{year:int}/{source}/disbursements", async (ConfirmBudget confirm, Guid id, string projectCode, int year, string source, ConfirmBudget.DisbursementInput input, CancellationToken ct) =>
+                (await confirm.AddDisbursementAsync(id, new BudgetKey(projectCode, year, source), input, ct)).ToHttpResult(d => TypedResults.Created($"/api/v1/plans/{id}/budget", new { id = d })))
+            .RequireAuthorization(Permissions.RecordTaskProgress)
+            .WithSummary("Ghi một lần giải ngân (số tiền, ngày, ghi chú): cộng vào số đã giải ngân, để báo cáo tính được giải ngân trong kỳ.");
+
+        plans.MapPost("/{id:guid}/budget/confirm", async (ConfirmBudget confirm, Guid id, ConfirmBudget.ApproveInput input, CancellationToken ct) =>
+                (await confirm.ApproveAsync(id, input, ct)).ToHttpResult(n => TypedResults.Ok(new { approved = n })))
+            .RequireAuthorization(Permissions.ManagePlans)
+            .WithSummary("Xác nhận số liệu kinh phí (nhiều dòng một lần): chỉ cơ quan thường trực của tỉnh; dòng đã xác nhận bị khóa.");
+
+        plans.MapPost("/{id:guid}/budget/{projectCode}/{year:int}/{source}/return", async (ConfirmBudget confirm, Guid id, string projectCode, int year, string source, ConfirmBudget.ReasonInput input, CancellationToken ct) =>
+                (await confirm.ReturnAsync(id, new BudgetKey(projectCode, year, source), input, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.ManagePlans)
+            .WithSummary("Trả lại số liệu kinh phí với lý do: cơ quan sửa được và gửi lại.");
+
+        plans.MapPost("/{id:guid}/budget/{projectCode}/{year:int}/{source}/reopen", async (ConfirmBudget confirm, Guid id, string projectCode, int year, string source, ConfirmBudget.ReasonInput input, CancellationToken ct) =>
+                (await confirm.ReopenAsync(id, new BudgetKey(projectCode, year, source), input, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Permissions.ManagePlans)
+            .WithSummary("Mở lại số liệu kinh phí đã xác nhận, với lý do; số liệu đã xác nhận được giữ trong lịch sử.");
+
         var tasks = api.MapGroup("/tasks").WithTags("Plans");
 
         tasks.MapGet("/", (ListTasks list, Guid? plan, string? agency, string? status, bool? overdue, string? project, int? dueWithinDays, string? confirmation, int? page, int? pageSize, CancellationToken ct) =>
@@ -136,6 +161,7 @@ public static class PlansFeature
         .AddScoped<AddTask>()
         .AddScoped<RecordProgress>()
         .AddScoped<ConfirmTasks>()
+        .AddScoped<ConfirmBudget>()
         .AddScoped<SetBudgetLine>()
         .AddScoped<ListTasks>()
         .AddScoped<GetTask>()

@@ -81,8 +81,11 @@ public sealed class PlanPrefill(AppDbContext db)
     }
 
     /// <summary>
-    /// The agency's budget lines of the period's year: project, source, allocation and disbursement to date. PCMT keeps the running
-    /// total only, so "Dự toán" and "Giải ngân trong kỳ" are left for the agency to fill.
+    /// The agency's budget lines of the period's year: project, source, "Dự toán" and "Phân bổ" (the allocation of the year),
+    /// "Giải ngân trong kỳ" (the dated disbursements inside the period; empty when the line has no dated disbursement),
+    /// "Giải ngân lũy kế" (the running total) and the rate. Figures confirmed by the standing agency are preferred: a line being
+    /// corrected after a confirmation reports its last confirmed figures; a line never confirmed reports its current figures and
+    /// says so in the project column, so the reviewer sees which figures are unconfirmed.
     /// </summary>
     public async Task<List<string[]>> BudgetRowsAsync(ReportingPeriod period, string agency, string province, CancellationToken ct)
     {
@@ -91,16 +94,46 @@ public sealed class PlanPrefill(AppDbContext db)
             .OrderBy(b => b.ProjectCode).ThenBy(b => b.Source)
             .Take(500)
             .ToListAsync(ct);
-        return lines.Select(b => new[]
+        var planIds = lines.Select(b => b.PlanId).Distinct().ToList();
+        var dated = await db.Set<BudgetDisbursement>().AsNoTracking()
+            .Where(d => planIds.Contains(d.PlanId) && d.Year == period.Year)
+            .Select(d => new { d.PlanId, d.ProjectCode, d.Source, d.On, d.AmountVnd })
+            .ToListAsync(ct);
+        var rows = new List<string[]>();
+        foreach (var b in lines)
         {
-            Projects.All.FirstOrDefault(p => p.Code == b.ProjectCode)?.Name ?? b.ProjectCode,
-            BudgetSources.Names.GetValueOrDefault(b.Source, b.Source),
-            "",
-            b.AllocatedVnd.ToString("N0", Vi),
-            "",
-            b.DisbursedVnd.ToString("N0", Vi),
-            b.AllocatedVnd > 0 ? (100m * b.DisbursedVnd / b.AllocatedVnd).ToString("0.#", Vi) : "",
-        }).ToList();
+            var figures = new ConfirmBudget.Figures(b.AllocatedVnd, b.DisbursedVnd,
+                dated.Where(d => d.PlanId == b.PlanId && d.ProjectCode == b.ProjectCode && d.Source == b.Source).Select(d => new ConfirmBudget.Dated(d.On, d.AmountVnd)).ToList());
+            var mark = "";
+            if (b.Confirmation != ReviewStatuses.Approved)
+            {
+                var approved = await ReviewFlow.LastApprovedAsync(db, ConfirmBudget.SubjectType, ConfirmBudget.SubjectId(b), ct);
+                if (approved is not null && JsonSerializer.Deserialize<ConfirmBudget.Figures>(approved, ReportJson.Options) is { } confirmed)
+                {
+                    figures = confirmed;
+                    mark = " (số liệu đã xác nhận trước đây; đang được sửa lại)";
+                }
+                else
+                {
+                    mark = " (số liệu chưa được xác nhận)";
+                }
+            }
+
+            var within = figures.Disbursements.Count == 0 ? ""
+                : figures.Disbursements.Where(d => d.On >= period.From && d.On <= period.To).Sum(d => d.AmountVnd).ToString("N0", Vi);
+            rows.Add(
+            [
+                (Projects.All.FirstOrDefault(p => p.Code == b.ProjectCode)?.Name ?? b.ProjectCode) + mark,
+                BudgetSources.Names.GetValueOrDefault(b.Source, b.Source),
+                figures.AllocatedVnd.ToString("N0", Vi),
+                figures.AllocatedVnd.ToString("N0", Vi),
+                within,
+                figures.DisbursedVnd.ToString("N0", Vi),
+                figures.AllocatedVnd > 0 ? (100m * figures.DisbursedVnd / figures.AllocatedVnd).ToString("0.#", Vi) : "",
+            ]);
+        }
+
+        return rows;
     }
 
     private static string Cut(string text) => text.Length <= 2000 ? text : text[..1999] + "…";

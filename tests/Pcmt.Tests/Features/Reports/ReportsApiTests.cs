@@ -350,7 +350,9 @@ public sealed class ReportsApiTests(ReportsApp app) : IClassFixture<ReportsApp>
 
         var budget = Assert.Single(Rows("D04"));
         Assert.StartsWith("Dự án 5", budget[0]);
-        Assert.Equal(["Ngân sách địa phương", "", "60.000.000", "", "15.000.000", "25"], budget[1..]);
+        // "Dự toán" is the year's allocation; "Giải ngân trong kỳ" stays empty without dated disbursements; never confirmed, and says so.
+        Assert.EndsWith("(số liệu chưa được xác nhận)", budget[0]);
+        Assert.Equal(["Ngân sách địa phương", "60.000.000", "60.000.000", "", "15.000.000", "25"], budget[1..]);
 
         // Another agency's report carries none of A's rows.
         var other = await app.ApiAsAsync(Roles.Department, C);

@@ -2271,6 +2271,72 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Plans.BudgetDisbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("project_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_disbursements");
+
+                    b.HasIndex("PlanId", "ProjectCode", "Year", "Source", "On")
+                        .HasDatabaseName("ix_budget_disbursements_plan_id_project_code_year_source_on");
+
+                    b.ToTable("budget_disbursements", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Plans.BudgetLine", b =>
                 {
                     b.Property<Guid>("PlanId")
@@ -2300,6 +2366,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("allocated_vnd");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("confirmation");
+
                     b.Property<long>("DisbursedVnd")
                         .HasColumnType("bigint")
                         .HasColumnName("disbursed_vnd");
@@ -2313,6 +2384,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
 
                     b.HasKey("PlanId", "ProjectCode", "Year", "Source")
                         .HasName("pk_budget_lines");
@@ -3777,6 +3853,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_aliases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Plans.BudgetDisbursement", b =>
+                {
+                    b.HasOne("Pcmt.Features.Plans.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId", "ProjectCode", "Year", "Source")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_disbursements_budget_lines_plan_id_project_code_year");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Plans.BudgetLine", b =>

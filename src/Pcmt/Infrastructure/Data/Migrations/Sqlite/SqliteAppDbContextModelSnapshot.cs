@@ -2234,6 +2234,72 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Pcmt.Features.Plans.BudgetDisbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_disbursements");
+
+                    b.HasIndex("PlanId", "ProjectCode", "Year", "Source", "On")
+                        .HasDatabaseName("ix_budget_disbursements_plan_id_project_code_year_source_on");
+
+                    b.ToTable("budget_disbursements", (string)null);
+                });
+
             modelBuilder.Entity("Pcmt.Features.Plans.BudgetLine", b =>
                 {
                     b.Property<Guid>("PlanId")
@@ -2263,6 +2329,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("allocated_vnd");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation");
+
                     b.Property<long>("DisbursedVnd")
                         .HasColumnType("INTEGER")
                         .HasColumnName("disbursed_vnd");
@@ -2276,6 +2347,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.HasKey("PlanId", "ProjectCode", "Year", "Source")
                         .HasName("pk_budget_lines");
@@ -3736,6 +3812,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_aliases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Plans.BudgetDisbursement", b =>
+                {
+                    b.HasOne("Pcmt.Features.Plans.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId", "ProjectCode", "Year", "Source")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_disbursements_budget_lines_plan_id_project_code_year_source");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Plans.BudgetLine", b =>

@@ -1,0 +1,76 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Wave3Program : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "confirmation",
+                table: "budget_lines",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "version",
+                table: "budget_lines",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.CreateTable(
+                name: "budget_disbursements",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    province_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    amount_vnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budget_disbursements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_budget_disbursements_budget_lines_plan_id_project_code_year_source",
+                        columns: x => new { x.plan_id, x.project_code, x.year, x.source },
+                        principalTable: "budget_lines",
+                        principalColumns: new[] { "plan_id", "project_code", "year", "source" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budget_disbursements_plan_id_project_code_year_source_on",
+                table: "budget_disbursements",
+                columns: new[] { "plan_id", "project_code", "year", "source", "on" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "budget_disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "confirmation",
+                table: "budget_lines");
+
+            migrationBuilder.DropColumn(
+                name: "version",
+                table: "budget_lines");
+        }
+    }
+}
