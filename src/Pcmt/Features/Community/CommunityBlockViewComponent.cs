@@ -15,13 +15,16 @@ public sealed class CommunityBlockViewComponent(AppDbContext db, CurrentUser use
 
     public sealed record Model(int Year, TipFigures.Figures? Tips, IReadOnlyList<ActivityCount>? Activities, IReadOnlyList<ComputeIndicator.Value> Indicators);
 
-    public async Task<IViewComponentResult> InvokeAsync(int year)
+    public async Task<IViewComponentResult> InvokeAsync(int year) =>
+        await ComputeAsync(db, user, tips, compute, year, HttpContext.RequestAborted) is { } model ? View("/Features/Community/_CommunityBlock.cshtml", model) : Content("");
+
+    /// <summary>The block's figures, or null when the viewer's role reads neither tips nor communication; the dashboard caches them with its other figures.</summary>
+    public static async Task<Model?> ComputeAsync(AppDbContext db, CurrentUser user, TipFigures tips, ComputeIndicator compute, int year, CancellationToken ct)
     {
-        var ct = HttpContext.RequestAborted;
         var seesTips = user.Can(Permissions.ViewTips);
         var seesActivities = user.Can(Permissions.ViewCommunication);
         if (!seesTips && !seesActivities)
-            return Content("");
+            return null;
         var tipFigures = seesTips ? await tips.HandleAsync(year, ct) : null;
         IReadOnlyList<ActivityCount>? activities = null;
         var indicators = new List<ComputeIndicator.Value>();
@@ -40,6 +43,6 @@ public sealed class CommunityBlockViewComponent(AppDbContext db, CurrentUser use
             }
         }
 
-        return View("/Features/Community/_CommunityBlock.cshtml", new Model(year, tipFigures, activities, indicators));
+        return new Model(year, tipFigures, activities, indicators);
     }
 }

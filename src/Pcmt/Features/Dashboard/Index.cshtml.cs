@@ -10,12 +10,14 @@ using Pcmt.Features.Classification;
 using Pcmt.Features.Facilities;
 using Pcmt.Features.Indicators;
 using Pcmt.Features.Lifecycle;
+using Pcmt.Infrastructure.Auditing;
 
 namespace Pcmt.Features.Dashboard;
 
 /// <summary>Bảng điều khiển: the area's figures computed fresh — people by status and trend, indicators against targets, the drug-free roadmap, communes by class, alerts.</summary>
 [Authorize(Permissions.ViewAdministrativeUnits)]
-public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache, PlaceNames placeNames) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache, PlaceNames placeNames,
+    Reports.LateReports lateReports, DataBreaches.DataBreachRegister breaches, Plans.ListTasks planTasks, Tips.TipFigures tips, ILogger<IndexModel> logger) : PageModel
 {
     public sealed record Roadmap(int Year, decimal? Actual, decimal? Target);
 
@@ -53,6 +55,21 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
 
     public bool SeesPersons => user.Can(Permissions.ViewPersons);
 
+    /// <summary>Periodic reports past due and not submitted, within the viewer's reports (cached with the figures).</summary>
+    public int LateReportCount { get; private set; }
+
+    /// <summary>Personal-data breaches past / within 24 h of the A05 72-hour deadline, for the breach register's users only.</summary>
+    public (int Overdue, int DueSoon)? BreachDeadlines { get; private set; }
+
+    /// <summary>Plan tasks overdue / due soon, for roles that see plans (the _TaskAlerts partial takes them from ViewData).</summary>
+    public (int Overdue, int DueSoon)? PlanTaskCounts { get; private set; }
+
+    /// <summary>Tips and communication block (issue 15), null when the role reads neither.</summary>
+    public Community.CommunityBlockViewComponent.Model? Community { get; private set; }
+
+    /// <summary>Varies the cached rendering of the figures' blocks: the viewer's scope, the figures' version, the table's order.</summary>
+    public string FragmentKey { get; private set; } = "";
+
     /// <summary>The chart data, serialised for dashboard.js (a data block: the strict CSP allows no inline script).</summary>
     public string ChartJson => JsonSerializer.Serialize(new
     {
@@ -67,23 +84,27 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
         Filter = filter;
         Area = user.CommuneCode ?? user.ProvinceCode ?? "VN";
 
-        // The ~20 indicator computations take about half a second for a province. They are reused while nothing has been
-        // recorded anywhere since (the audit chain's head is the same), so a busy morning of leaders opening the page costs one
-        // computation, and any write shows on the next view. Aggregates only; per node, so app nodes stay stateless.
+        // The page's ~30 indicator values and its alert counts take 0.5–1 s for a province. They are computed once per viewer
+        // scope and reused while nothing has been changed anywhere since (no audit entry but reads, lists, exports and sign-ins
+        // after the figures' snapshot), and at most one minute (overdue counts move with the clock). Searches write list-view
+        // entries at hundreds per second, so the audit head alone invalidated the figures on every view under load (soak: p50
+        // 7-9 s). Aggregates only; per node, so app nodes stay stateless; a write on another node shows through the chain too.
         var head = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        // Keyed by the viewer's whole scope (a department user's area is "VN" too, but they see other figures).
-        var key = $"dashboard:{user.ScopeKind}:{user.ScopeCode}:{Area}:{Year}:{SeesPersons}";
-        if (!cache.TryGetValue(key, out Figures? figures) || figures!.Head != head)
+        // Keyed by the viewer's role and whole scope: the role decides which blocks exist, the scope which rows they count
+        // (a department user's area is "VN" too, but they see other figures). Never by less, so no scope sees another's figures.
+        var key = $"dashboard:{user.Role}:{user.ScopeKind}:{user.ScopeCode}:{Area}:{Year}";
+        if (!cache.TryGetValue(key, out Figures? figures) || await ChangedSinceAsync(figures!, head, cancellationToken))
         {
-            // One computation per key at a time: sixty viewers arriving together wait for it instead of each starting one.
+            // One computation per key at a time: sixty viewers arriving together wait for it instead of each starting one, and
+            // those that waited take its result when it was computed from a state at least as new as the one they arrived at.
             var gate = Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
             await gate.WaitAsync(cancellationToken);
             try
             {
-                if (!cache.TryGetValue(key, out figures) || figures!.Head != head)
+                if (!cache.TryGetValue(key, out figures) || await ChangedSinceAsync(figures!, head, cancellationToken))
                 {
                     figures = await ComputeAsync(head, cancellationToken);
-                    cache.Set(key, figures, TimeSpan.FromMinutes(1)); // overdue counts move with the clock too
+                    cache.Set(key, figures, TimeSpan.FromMinutes(1));
                 }
             }
             finally
@@ -92,6 +113,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
             }
         }
 
+        (LateReportCount, BreachDeadlines, PlanTaskCounts, Community) = (figures!.LateReports, figures.BreachDeadlines, figures.PlanTaskCounts, figures.Community);
+        FragmentKey = $"{key}:{figures.ComputedAt.UtcTicks}:{Sort}:{Filter}";
         (Indicators, DrugFree, Trend, ComputedAt, StatusCounts, Overdue, OverCapacity, ClassificationYear) =
             (figures.Indicators, figures.DrugFree, figures.Trend, figures.ComputedAt, figures.StatusCounts, figures.Overdue, figures.OverCapacity, figures.ClassificationYear);
         if (user.ProvinceCode is not null && user.CommuneCode is null && !figures.Approved)
@@ -115,10 +138,52 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
     }
 
     private sealed record Figures(long Head, IReadOnlyList<ComputeIndicator.Value> Indicators, IReadOnlyList<Roadmap> DrugFree, IReadOnlyList<(int Year, decimal? People)> Trend, DateTimeOffset ComputedAt,
-        Dictionary<string, int> StatusCounts, int Overdue, int OverCapacity, bool Approved, int? ClassificationYear, IReadOnlyList<ClassifyCommunes.Row> Communes);
+        Dictionary<string, int> StatusCounts, int Overdue, int OverCapacity, bool Approved, int? ClassificationYear, IReadOnlyList<ClassifyCommunes.Row> Communes,
+        int LateReports, (int Overdue, int DueSoon)? BreachDeadlines, (int Overdue, int DueSoon)? PlanTaskCounts, Community.CommunityBlockViewComponent.Model? Community)
+    {
+        /// <summary>The audit head up to which the entries after <see cref="Head"/> are known to be reads only.</summary>
+        public long CheckedTo = Head;
+    }
+
+    /// <summary>Audit actions that record a read and change no figure (a search's list view, a record opened, an export, a sign-in).</summary>
+    private static readonly string[] ReadOnlyActions = [AuditActions.Read, AuditActions.List, AuditActions.Export, AuditActions.SignIn, AuditActions.SignInFailed];
+
+    /// <summary>
+    /// Whether anything was changed after the figures' snapshot, up to <paramref name="head"/> (the chain's head when this view
+    /// began, so a write committed before it is always seen). Reads the chain's primary key from the last checked entry on:
+    /// a few entries when the page is viewed often.
+    /// </summary>
+    private async Task<bool> ChangedSinceAsync(Figures figures, long head, CancellationToken cancellationToken)
+    {
+        var from = Interlocked.Read(ref figures.CheckedTo);
+        if (head <= from)
+            return false;
+        if (await db.AuditEntries.AnyAsync(e => e.Sequence > from && e.Sequence <= head && !ReadOnlyActions.Contains(e.Action), cancellationToken))
+            return true;
+        // Only reads since: the next view starts checking from here. Monotonic under concurrent views.
+        var seen = Interlocked.Read(ref figures.CheckedTo);
+        while (seen < head)
+        {
+            var was = Interlocked.CompareExchange(ref figures.CheckedTo, head, seen);
+            if (was == seen)
+                break;
+            seen = was;
+        }
+
+        return false;
+    }
 
     private async Task<Figures> ComputeAsync(long head, CancellationToken cancellationToken)
     {
+        // Per-block timings, logged once per computation (aggregates only, no personal data): which block to make cheaper.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var timings = new List<string>();
+        void Lap(string block)
+        {
+            timings.Add(block + " " + watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms");
+            watch.Restart();
+        }
+
         var values = new List<ComputeIndicator.Value>();
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.Computable))
         {
@@ -127,6 +192,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
                 values.Add(value.Value);
         }
 
+        Lap("indicators");
         var roadmap = new List<Roadmap>();
         for (var y = 2025; y <= 2030; y++)
         {
@@ -136,6 +202,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
                 roadmap.Add(new Roadmap(y, y <= clock.GetUtcNow().Year && value.Value.Denominator > 0 ? value.Value.Amount ?? 0 : null, value.Value.Target));
         }
 
+        Lap("roadmap");
         var trend = new List<(int, decimal?)>();
         for (var y = Math.Min(Year, 2025); y <= Year; y++)
         {
@@ -144,6 +211,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
                 trend.Add((y, value.Value.Amount));
         }
 
+        Lap("trend");
         Dictionary<string, int> statusCounts = [];
         var overdue = 0;
         if (SeesPersons)
@@ -152,9 +220,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
             overdue = (await workItems.CountsAsync(3, cancellationToken)).Overdue;
         }
 
+        Lap("statuses and work items");
         var overCapacity = (await facilities.ListAsync(user.ProvinceCode, null, cancellationToken)).Count(f => f.OverCapacity);
         var approved = user.ProvinceCode is not null
             && await db.CommuneClassifications.AsNoTracking().AnyAsync(c => c.ProvinceCode == user.ProvinceCode && c.Year == Year && c.Status == "approved", cancellationToken);
+        Lap("facilities");
         int? classificationYear = null;
         IReadOnlyList<ClassifyCommunes.Row> communes = [];
         if (user.ProvinceCode is not null)
@@ -165,7 +235,18 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicat
                 communes = rows.Value;
         }
 
-        return new Figures(head, values, roadmap, trend, clock.GetUtcNow(), statusCounts, overdue, overCapacity, approved, classificationYear, communes);
+        Lap("communes");
+        var late = await lateReports.CountAsync(cancellationToken);
+        Lap("late reports");
+        (int, int)? breachDeadlines = user.Can(Permissions.ManageDataBreaches) ? await breaches.DeadlineCountsAsync(1, cancellationToken) : null;
+        Lap("breaches");
+        (int, int)? taskCounts = user.Can(Permissions.ViewPlans) ? await planTasks.CountsAsync(Plans.ListTasks.DueSoonDays, cancellationToken) : null;
+        Lap("plan tasks");
+        var community = await Pcmt.Features.Community.CommunityBlockViewComponent.ComputeAsync(db, user, tips, compute, Year, cancellationToken);
+        Lap("tips and communication");
+        logger.LogInformation("Dashboard figures for {Area} {Year} computed: {Timings}", Area, Year, string.Join(", ", timings));
+        return new Figures(head, values, roadmap, trend, clock.GetUtcNow(), statusCounts, overdue, overCapacity, approved, classificationYear, communes,
+            late, breachDeadlines, taskCounts, community);
     }
 
     /// <summary>

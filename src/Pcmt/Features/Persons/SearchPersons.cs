@@ -51,7 +51,8 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             // LIKE (not strpos) so that PostgreSQL can use the trigram indexes; the folded text has no LIKE wildcards left.
-            var pattern = "%" + new string(VietnameseText.Fold(filter.Q).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()) + "%";
+            var folded = new string(VietnameseText.Fold(filter.Q).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
+            var pattern = "%" + folded + "%";
             // A union of two filtered lookups (by name, by alias), not "name OR alias": PostgreSQL cannot use an index for an OR
             // across two tables and scanned every person of the area. Each branch keeps the other filters, so a commune or
             // birth-date filter narrows it too.
@@ -59,10 +60,12 @@ public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog a
             // Within a province, reading its range of the (province, name) index (a few thousand entries) beats the national
             // trigram index, which the planner favours for fragments it thinks rare and which then rechecks matches all over the
             // country (9 ms against 2 ms for "tuyen"). Matching "search_name || ''", which the trigram index cannot serve, keeps
-            // the planner on the range; national users keep the trigram index.
+            // the planner on the range; national users keep the trigram index. Within the range the test is strpos (what
+            // string.Contains becomes), which the trigram index cannot serve either and which costs 30 % less CPU per name than
+            // concatenating and matching LIKE (12,563 names of a province: 7.1 against 10.3 ms under load; issue 19).
             var byName = user.SeesWholeInstallation
                 ? query.Where(p => EF.Functions.Like(p.SearchName, pattern))
-                : query.Where(p => EF.Functions.Like(p.SearchName + "", pattern));
+                : query.Where(p => p.SearchName.Contains(folded));
             keys = byName.Select(p => new { p.Id, p.SearchName })
                 .Union(query.Where(p => byAlias.Contains(p.Id)).Select(p => new { p.Id, p.SearchName }));
         }

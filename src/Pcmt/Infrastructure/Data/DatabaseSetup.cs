@@ -11,6 +11,13 @@ public static class DatabaseSetup
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (settings.MaxAutoPrepare == 0)
             settings.MaxAutoPrepare = 200;
+        // EF opens and closes the connection around every query (3-4 times per request); each reopen made PostgreSQL run
+        // Npgsql's seven-statement session reset (CLOSE ALL, pg_advisory_unlock_all, RESET ALL, DISCARD TEMP ...), which
+        // cost more server CPU than the session check it preceded (issue 19). The app leaves no session state on a
+        // connection (advisory locks are transaction-scoped, no SET, LISTEN or temporary tables; an open transaction is
+        // still rolled back), so the reset is skipped. An operator's own "No Reset On Close" in the connection string wins.
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
+            settings.NoResetOnClose = true;
         connectionString = settings.ConnectionString;
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
