@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Pcmt.Features.Lifecycle;
 
 namespace Pcmt.Features.Facilities;
 
@@ -33,30 +32,12 @@ public sealed class FacilityRegister(AppDbContext db, TimeProvider clock, PlaceN
         var counts = ids.ToDictionary(i => i, _ => 0);
         if (ids.Count == 0)
             return counts;
-        var kinds = new[] { CaseEventKinds.RehabEpisode, CaseEventKinds.RehabEnd, CaseEventKinds.TherapyAdmission, CaseEventKinds.TherapyEnd };
-        var records = await db.CaseRecords.AsNoTracking().Where(r => kinds.Contains(r.Kind) && r.VoidedAt == null).OrderBy(r => r.Sequence).Select(r => new { r.Id, r.Payload }).ToListAsync(cancellationToken);
-        var placed = new Dictionary<Guid, Guid>();
-        foreach (var record in records)
-        {
-            switch (CaseEvent.FromJson(record.Payload))
-            {
-                case RehabDecided { FacilityId: { } facility }:
-                    placed[record.Id] = facility;
-                    break;
-                case TherapyAdmitted { FacilityId: { } facility }:
-                    placed[record.Id] = facility;
-                    break;
-                case RehabEnded ended:
-                    placed.Remove(ended.EpisodeId);
-                    break;
-                case TherapyEnded ended:
-                    placed.Remove(ended.TherapyId);
-                    break;
-            }
-        }
-
-        foreach (var facility in placed.Values.Where(counts.ContainsKey))
-            counts[facility]++;
+        // The facility-residents projection holds exactly the open placements of the files (kept with every fact, issue 16):
+        // counting it replaces reading and parsing every rehab and therapy fact of the installation on each call (issue 19).
+        var placed = await db.FacilityResidents.AsNoTracking().Where(r => ids.Contains(r.FacilityId)).GroupBy(r => r.FacilityId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var facility in placed)
+            counts[facility.Key] = facility.Count;
         return counts;
     }
 

@@ -54,10 +54,14 @@ public sealed class AdxExchange(AppDbContext db, ReportAccess access, TemplateCa
             .Where(r => r.Status == ReviewStatuses.Approved && r.Period == parsed.Code && (area == "VN" || r.ProvinceCode == area))
             .OrderBy(r => r.TemplateCode).ThenBy(r => r.ReporterCode).ToListAsync(ct);
         var root = new XElement(Adx + "adx", new XAttribute("exported", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+        // The number fields of each template version, looked up once (was a scan of the template for every value of every report).
+        var numberFields = new Dictionary<ReportTemplate, HashSet<string>>(ReferenceEqualityComparer.Instance);
         foreach (var report in reports)
         {
             var template = report.Definition;
-            var values = report.ValueMap.Where(v => template.Field(v.Key)?.Type == FieldTypes.Number && Report.Number(v.Value) is not null).ToList();
+            if (!numberFields.TryGetValue(template, out var numbers))
+                numberFields[template] = numbers = template.Fields.Where(f => f.Type == FieldTypes.Number).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+            var values = report.ValueMap.Where(v => numbers.Contains(v.Key) && Report.Number(v.Value) is not null).ToList();
             if (values.Count == 0)
                 continue;
             var group = new XElement(Adx + "group",

@@ -51,7 +51,7 @@ public sealed class Report : IReviewable
 
     public string ReviewedData => Values;
 
-    public ReportTemplate Definition => ReportTemplate.FromJson(Template);
+    public ReportTemplate Definition => ParsedTemplates.Of(Template);
 
     public Dictionary<string, JsonElement> ValueMap => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Values, ReportJson.Options) ?? [];
 
@@ -59,6 +59,27 @@ public sealed class Report : IReviewable
 
     public static decimal? Number(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) ? d : null;
+}
+
+/// <summary>
+/// Parsed template versions by their JSON: every report carries a copy of its template (≈ 15 KB), and the consolidation, the
+/// ADX export and the reported indicators read hundreds or thousands of reports of a handful of versions (issue 19). The parsed
+/// definitions are immutable records, so one instance per version is shared; the cache is bounded.
+/// </summary>
+internal static class ParsedTemplates
+{
+    private const int MaxEntries = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportTemplate> Parsed = new(StringComparer.Ordinal);
+
+    public static ReportTemplate Of(string json)
+    {
+        if (Parsed.TryGetValue(json, out var template))
+            return template;
+        template = ReportTemplate.FromJson(json);
+        if (Parsed.Count < MaxEntries)
+            Parsed.TryAdd(json, template);
+        return template;
+    }
 }
 
 public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>

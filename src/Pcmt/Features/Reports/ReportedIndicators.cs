@@ -16,7 +16,10 @@ public sealed class ReportedIndicators(AppDbContext db)
     {
         var reports = db.Set<Report>().AsNoTracking().Where(r => r.Status == ReviewStatuses.Approved && r.Period == period);
         reports = commune is not null ? reports.Where(r => r.CommuneCode == commune) : province is not null ? reports.Where(r => r.ProvinceCode == province) : reports;
-        var rows = await reports.OrderBy(r => r.ReporterCode).ToListAsync(ct);
+        // Only reports whose template tags a field for this indicator ("SCHOOL-EDUCATION:numerator" appears in its JSON) can
+        // contribute: filtering in the database spares loading and parsing every commune report of the area (issue 19).
+        var tag = code + ":";
+        var rows = await reports.Where(r => r.Template.Contains(tag)).OrderBy(r => r.ReporterCode).ToListAsync(ct);
         decimal numerator = 0, denominator = 0;
         var sources = new List<string>();
         foreach (var report in rows)
