@@ -73,16 +73,21 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
         var (t, p, prov) = checkedInput.Value;
         if (prov == National)
             return new Failure.Invalid("province", "Tổng hợp báo cáo theo từng tỉnh; vui lòng chọn tỉnh.");
-        var approved = await db.Set<Report>().AsNoTracking()
-            .Where(r => r.TemplateCode == t.Code && r.Period == p.Code && r.ProvinceCode == prov && r.Status == ReviewStatuses.Approved)
-            .OrderBy(r => r.ReporterCode).ToListAsync(ct);
+        var query = db.Set<Report>().AsNoTracking()
+            .Where(r => r.TemplateCode == t.Code && r.Period == p.Code && r.ProvinceCode == prov && r.Status == ReviewStatuses.Approved);
+        // Template versions are read once each, not with every report (issue 19).
+        var versions = await TemplateVersions.OfAsync(query, ct);
+        var approved = await query.OrderBy(r => r.ReporterCode).Select(r => new Report
+        {
+            Id = r.Id, TemplateCode = r.TemplateCode, TemplateVersion = r.TemplateVersion, Period = r.Period, ReporterKind = r.ReporterKind, ReporterCode = r.ReporterCode,
+            ProvinceCode = r.ProvinceCode, CommuneCode = r.CommuneCode, Status = r.Status, Values = r.Values, Notes = r.Notes,
+        }).ToListAsync(ct);
         var totals = t.Fields.Where(f => f.Type == FieldTypes.Number).ToDictionary(f => f.Code, _ => 0m);
         var differences = new List<Difference>();
         var names = await access.NamesAsync(approved.Select(r => (r.ReporterKind, r.ReporterCode)), ct);
         // The registry's figures of every approved commune come from one grouped query per figure (issue 19: one set of queries
         // per commune made a province's consolidation take seconds); each stored template version is parsed once.
-        var definitions = new Dictionary<string, ReportTemplate>(StringComparer.Ordinal);
-        var computedByTemplate = new Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>>(StringComparer.Ordinal);
+        var computedByTemplate = new Dictionary<(string, int), Dictionary<string, Dictionary<string, decimal?>>>();
         var communes = approved.Where(r => r.ReporterKind == ReporterKinds.Commune && r.CommuneCode is not null).Select(r => r.CommuneCode!).Distinct().ToList();
         foreach (var report in approved)
         {
@@ -95,13 +100,13 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
 
             if (report.ReporterKind == ReporterKinds.Agency)
                 continue;
-            if (!definitions.TryGetValue(report.Template, out var definition))
-                definitions[report.Template] = definition = report.Definition;
+            var version = (report.TemplateCode, report.TemplateVersion);
+            var definition = versions[version];
             Dictionary<string, decimal?>? computed = null;
             if (report.ReporterKind == ReporterKinds.Commune && report.CommuneCode is { } commune)
             {
-                if (!computedByTemplate.TryGetValue(report.Template, out var byCommune))
-                    computedByTemplate[report.Template] = byCommune = await figures.ComputeForCommunesAsync(definition, p, report.ProvinceCode, communes, ct);
+                if (!computedByTemplate.TryGetValue(version, out var byCommune))
+                    computedByTemplate[version] = byCommune = await figures.ComputeForCommunesAsync(definition, p, report.ProvinceCode, communes, ct);
                 computed = byCommune.GetValueOrDefault(commune);
             }
 
