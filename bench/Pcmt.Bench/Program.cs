@@ -38,6 +38,13 @@ var tokens = new Dictionary<string, string>();
 foreach (var province in provinces)
     tokens[province] = await Api.UserTokenAsync(http, admin, $"bench.pc.{province}", UserPassword, "province-police", province);
 var viewer = await Api.UserTokenAsync(http, admin, "bench.viewer", UserPassword, "viewer", null);
+// Issue 19: `--only program` runs the program-module benchmarks alone (ProgramModuleBenchmarks.cs).
+if (arguments.Get("only", "") == "program")
+{
+    await ProgramModuleBenchmarks.RunAsync(url, data, report, admin, tokens, viewer, biggest, rounds);
+    return 0;
+}
+
 
 // Every measurement runs --rounds times (default 3); the tables give the median and the range of the rounds.
 var samples = new Samples();
@@ -218,6 +225,9 @@ report.Table("HTTP, 64 connections, 2 wrk threads, 20 s per round", ["Endpoint",
 report.Line($"Dashboard page, first view after a change (the province's indicator values computed): {Cell("dashboard first view")}.");
 report.Table("HTTP, every round (issue 19): errors by kind, the server's CPU per request, load average before→after", ["Endpoint", "Round", "Requests/s", "p50", "p99", "Errors", "Server CPU/request", "Load"],
     httpRounds.Select(line => line.Trim('|', ' ').Split(" | ")));
+
+// --- issue 19: agencies, plans, reports, cases and tips at national scale ------------------------------------------------------
+await ProgramModuleBenchmarks.RunAsync(url, data, report, admin, tokens, viewer, biggest, rounds);
 
 // --- 6. memory -----------------------------------------------------------------------------------------------------------------
 if (serverPid.Length > 0 && File.Exists($"/proc/{serverPid}/status"))

@@ -121,6 +121,8 @@ public static class PcmtCommands
 
             var o = result.Value;
             Console.WriteLine($"Đã sinh {o.Persons:N0} đối tượng, {o.Facts:N0} bản ghi hồ sơ, {o.WorkItems:N0} việc cần làm, {o.ListRows:N0} dòng danh sách trên {o.Communes:N0} xã trong {o.Elapsed.TotalSeconds:N1} giây.");
+            if (o.Program is not null)
+                Console.WriteLine($"Chương trình, báo cáo, vụ án, tin tố giác: {o.Program}.");
             return 0;
         });
         var demo = new Command("demo", "Dữ liệu mô phỏng.") { generate };

@@ -20,7 +20,11 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
 {
     public sealed record Options(string Scale = "province", int? Persons = null, int Seed = 2026, string? Province = null);
 
-    public sealed record Outcome(int Persons, int Facts, int WorkItems, int ListRows, int Communes, TimeSpan Elapsed);
+    public sealed record Outcome(int Persons, int Facts, int WorkItems, int ListRows, int Communes, TimeSpan Elapsed)
+    {
+        /// <summary>What the national scale adds for the program modules (agencies, plans, reports, cases, tips), with its time.</summary>
+        public string? Program { get; init; }
+    }
 
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
 
@@ -298,9 +302,21 @@ public sealed class GenerateDemoData(AppDbContext db, PersonalDataProtector prot
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await Plans.DemoPlan.AddAsync(db, province ?? "19", today, cancellationToken); // Plans, tasks and budget (issue 12)
+        string? program = null;
+        if (options.Scale == "national")
+        {
+            // Issue 19: every province's agencies, plan, reports, cases and tips, from a generator of its own seed so the
+            // registry above stays the same as before for a given seed.
+            var started = watch.Elapsed;
+            var generated = await new NationalProgramData(db, protector, new Random(options.Seed + 19), today, now.UtcDateTime, summary).WriteAsync(
+                new NationalProgramData.Registry(communes.Select(c => (c.Code, c.ProvinceCode)).ToList(), persons, rows, records, hotspots, finds), cancellationToken);
+            program = $"{generated} trong {(watch.Elapsed - started).TotalSeconds:N1} giây";
+            logger.LogInformation("Demo program data: {Program}", program);
+        }
+        else
+            await Plans.DemoPlan.AddAsync(db, province ?? "19", today, cancellationToken); // Plans, tasks and budget (issue 12)
         logger.LogInformation("Demo data: {Persons} persons, {Facts} facts, {Items} work items, {Rows} list rows in {Elapsed}", persons.Count, records.Count, items.Count, rows.Count, watch.Elapsed);
-        return new Outcome(persons.Count, records.Count, items.Count, rows.Count, communes.Count, watch.Elapsed);
+        return new Outcome(persons.Count, records.Count, items.Count, rows.Count, communes.Count, watch.Elapsed) { Program = program };
     }
 
     /// <summary>A plausible legal history, each fact accepted by the state machines (a fact the file refuses is dropped).</summary>

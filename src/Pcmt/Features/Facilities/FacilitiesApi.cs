@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Pcmt.Features.Lifecycle;
 
 namespace Pcmt.Features.Facilities;
 
@@ -37,9 +36,12 @@ public sealed class FacilityRegister(AppDbContext db, TimeProvider clock, PlaceN
         var counts = ids.ToDictionary(i => i, _ => 0);
         if (ids.Count == 0)
             return counts;
-        var placed = await db.FacilityResidents.AsNoTracking().GroupBy(r => r.FacilityId).Select(g => new { FacilityId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        foreach (var row in placed.Where(r => counts.ContainsKey(r.FacilityId)))
-            counts[row.FacilityId] = row.Count;
+        // The facility-residents projection holds exactly the open placements of the files (kept with every fact, issue 16):
+        // counting it replaces reading and parsing every rehab and therapy fact of the installation on each call (issue 19).
+        var placed = await db.FacilityResidents.AsNoTracking().Where(r => ids.Contains(r.FacilityId)).GroupBy(r => r.FacilityId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var facility in placed)
+            counts[facility.Key] = facility.Count;
         return counts;
     }
 

@@ -138,6 +138,9 @@ public sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecor
         builder.Property(r => r.Kind).HasMaxLength(40);
         builder.Property(r => r.RecordedBy).HasMaxLength(256);
         builder.HasIndex(r => new { r.PersonId, r.Sequence });
+        // Facts of a kind in a window (tests, rehab registrations and dossiers per period, grouped by commune for a consolidation
+        // or counted for REGISTERED): a range of this index instead of a scan of every fact (issue 19: 640 → 17 ms for a province).
+        builder.HasIndex(r => new { r.Kind, r.OccurredAt }).IncludeProperties(r => r.PersonId);
     }
 }
 

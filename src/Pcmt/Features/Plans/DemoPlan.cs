@@ -10,7 +10,7 @@ namespace Pcmt.Features.Plans;
 /// </summary>
 public static class DemoPlan
 {
-    private static readonly (string Key, string Name, string Kind)[] AgencyList =
+    internal static readonly (string Key, string Name, string Kind)[] AgencyList =
     [
         ("ca", "Công an tỉnh", AgencyKinds.Police),
         ("syt", "Sở Y tế", AgencyKinds.Department),
@@ -31,7 +31,7 @@ public static class DemoPlan
     ];
 
     /// <summary>Section, task, lead, partners, due, project, recurrence, percent reported (null: none yet).</summary>
-    private static readonly (string Section, string Title, string Lead, string[] Partners, string Due, string? Project, string Recurrence, int? Percent)[] TaskList =
+    internal static readonly (string Section, string Title, string Lead, string[] Partners, string Due, string? Project, string Recurrence, int? Percent)[] TaskList =
     [
         ("1.1. Các sở, ban, ngành, địa phương", "Xây dựng kế hoạch cụ thể của cơ quan để triển khai Chương trình", "snv", ["ca"], "2025Q4", null, Recurrences.None, 100),
         ("1.2. Công an tỉnh", "Tham mưu Ủy ban nhân dân tỉnh kiện toàn Ban Chỉ đạo, tổ chức triển khai Chương trình trên toàn tỉnh", "ca", ["snv"], "2025Q4", "DA9", Recurrences.None, 60),

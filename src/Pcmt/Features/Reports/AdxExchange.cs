@@ -50,14 +50,18 @@ public sealed class AdxExchange(AppDbContext db, ReportAccess access, TemplateCa
         if (!(area == "VN" ? access.User.SeesWholeInstallation : access.CoversProvince(area)))
             return new Failure.NotFound();
 
-        var reports = await access.Visible().AsNoTracking()
-            .Where(r => r.Status == ReviewStatuses.Approved && r.Period == parsed.Code && (area == "VN" || r.ProvinceCode == area))
-            .OrderBy(r => r.TemplateCode).ThenBy(r => r.ReporterCode).ToListAsync(ct);
+        var approved = access.Visible().AsNoTracking().Where(r => r.Status == ReviewStatuses.Approved && r.Period == parsed.Code && (area == "VN" || r.ProvinceCode == area));
+        // Each template version is read once; the reports without their copy of it (issue 19: the copies were most of the time).
+        var templates = await TemplateVersions.OfAsync(approved, ct);
+        var reports = await approved.OrderBy(r => r.TemplateCode).ThenBy(r => r.ReporterCode)
+            .Select(r => new { r.TemplateCode, r.TemplateVersion, r.ReporterCode, r.ApprovedAt, r.Values }).ToListAsync(ct);
         var root = new XElement(Adx + "adx", new XAttribute("exported", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+        // The number fields of each template version, looked up once (was a scan of the template for every value of every report).
+        var numberFields = templates.ToDictionary(t => t.Key, t => t.Value.Fields.Where(f => f.Type == FieldTypes.Number).Select(f => f.Code).ToHashSet(StringComparer.Ordinal));
         foreach (var report in reports)
         {
-            var template = report.Definition;
-            var values = report.ValueMap.Where(v => template.Field(v.Key)?.Type == FieldTypes.Number && Report.Number(v.Value) is not null).ToList();
+            var numbers = numberFields[(report.TemplateCode, report.TemplateVersion)];
+            var values = TemplateVersions.Values(report.Values).Where(v => numbers.Contains(v.Key) && Report.Number(v.Value) is not null).ToList();
             if (values.Count == 0)
                 continue;
             var group = new XElement(Adx + "group",

@@ -51,7 +51,7 @@ public sealed class Report : IReviewable
 
     public string ReviewedData => Values;
 
-    public ReportTemplate Definition => ReportTemplate.FromJson(Template);
+    public ReportTemplate Definition => ParsedTemplates.Of(Template);
 
     public Dictionary<string, JsonElement> ValueMap => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Values, ReportJson.Options) ?? [];
 
@@ -59,6 +59,50 @@ public sealed class Report : IReviewable
 
     public static decimal? Number(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) ? d : null;
+}
+
+/// <summary>
+/// Parsed template versions by their JSON: every report carries a copy of its template (≈ 15 KB), and the consolidation, the
+/// ADX export and the reported indicators read hundreds or thousands of reports of a handful of versions (issue 19). The parsed
+/// definitions are immutable records, so one instance per version is shared; the cache is bounded.
+/// </summary>
+internal static class ParsedTemplates
+{
+    private const int MaxEntries = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportTemplate> Parsed = new(StringComparer.Ordinal);
+
+    public static ReportTemplate Of(string json)
+    {
+        if (Parsed.TryGetValue(json, out var template))
+            return template;
+        template = ReportTemplate.FromJson(json);
+        if (Parsed.Count < MaxEntries)
+            Parsed.TryAdd(json, template);
+        return template;
+    }
+}
+
+/// <summary>
+/// The template versions of the reports a query selects, each parsed once from one of its reports. A version is immutable (a change
+/// to a template is a new version), so (code, version) names the definition; reading the ≈ 15 KB compressed copy of every report
+/// took PostgreSQL about a millisecond a report, the bulk of a national ADX export (issue 19).
+/// </summary>
+internal static class TemplateVersions
+{
+    public static async Task<Dictionary<(string Code, int Version), ReportTemplate>> OfAsync(IQueryable<Report> reports, CancellationToken ct)
+    {
+        var versions = await reports.Select(r => new { r.TemplateCode, r.TemplateVersion }).Distinct().ToListAsync(ct);
+        var result = new Dictionary<(string, int), ReportTemplate>();
+        foreach (var v in versions)
+        {
+            var json = await reports.Where(r => r.TemplateCode == v.TemplateCode && r.TemplateVersion == v.TemplateVersion).OrderBy(r => r.Id).Select(r => r.Template).FirstAsync(ct);
+            result[(v.TemplateCode, v.TemplateVersion)] = ParsedTemplates.Of(json);
+        }
+
+        return result;
+    }
+
+    public static Dictionary<string, JsonElement> Values(string json) => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json, ReportJson.Options) ?? [];
 }
 
 public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>

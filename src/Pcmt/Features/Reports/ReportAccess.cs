@@ -74,10 +74,12 @@ public sealed class ReportAccess(AppDbContext db, CurrentUser user)
     /// <summary>The reporters expected to report on a template in a province: its current communes, its agencies, or itself.</summary>
     public async Task<List<Reporter>> ExpectedAsync(string kind, string province, CancellationToken ct) => kind switch
     {
-        ReporterKinds.Commune => await db.AdministrativeUnits.AsNoTracking().Where(u => u.ProvinceCode == province && u.Level == UnitLevel.Commune && u.ValidTo == null)
+        ReporterKinds.Commune => await db.AdministrativeUnits.AsNoTracking().Where(u => (province == ReportCompleteness.National || u.ProvinceCode == province) && u.Level == UnitLevel.Commune && u.ValidTo == null)
             .OrderBy(u => u.Code).Select(u => new Reporter(ReporterKinds.Commune, u.Code, u.Name, u.ProvinceCode, u.Code)).ToListAsync(ct),
-        ReporterKinds.Agency => (await AgencyReporters.InProvinceAsync(db, province, ct)).Select(a => new Reporter(ReporterKinds.Agency, a.Code, a.Name, province, null)).ToList(),
-        _ => await db.AdministrativeUnits.AsNoTracking().Where(u => u.Code == province && u.Level == UnitLevel.Province && u.ValidTo == null)
+        ReporterKinds.Agency => province == ReportCompleteness.National
+            ? await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => new Reporter(ReporterKinds.Agency, a.Code, a.Name, a.ProvinceCode, null)).ToListAsync(ct)
+            : (await AgencyReporters.InProvinceAsync(db, province, ct)).Select(a => new Reporter(ReporterKinds.Agency, a.Code, a.Name, province, null)).ToList(),
+        _ => await db.AdministrativeUnits.AsNoTracking().Where(u => (province == ReportCompleteness.National || u.Code == province) && u.Level == UnitLevel.Province && u.ValidTo == null)
             .Select(u => new Reporter(ReporterKinds.Province, u.Code, u.Name, u.Code, null)).ToListAsync(ct),
     };
 
@@ -87,8 +89,15 @@ public sealed class ReportAccess(AppDbContext db, CurrentUser user)
         var list = reporters.Distinct().ToList();
         var units = list.Where(r => r.Kind != ReporterKinds.Agency).Select(r => r.Code).ToList();
         var names = await db.AdministrativeUnits.AsNoTracking().Where(u => units.Contains(u.Code) && u.ValidTo == null).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-        foreach (var (kind, code) in list.Where(r => r.Kind == ReporterKinds.Agency))
-            names[code] = (await AgencyReporters.FindAsync(db, code, ct))?.Name ?? code;
+        // One query for every agency (was one per agency).
+        var agencyCodes = list.Where(r => r.Kind == ReporterKinds.Agency).Select(r => r.Code).Distinct().ToList();
+        if (agencyCodes.Count > 0)
+        {
+            var agencies = await db.Agencies.AsNoTracking().Where(a => agencyCodes.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+            foreach (var code in agencyCodes)
+                names[code] = agencies.GetValueOrDefault(code, code);
+        }
+
         return names;
     }
 }

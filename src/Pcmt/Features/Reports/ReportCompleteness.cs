@@ -18,6 +18,9 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
 
     public sealed record Consolidation(string Template, string Period, string Province, int ApprovedReports, IReadOnlyList<(TemplateField Field, decimal Total)> Totals, IReadOnlyList<Difference> Differences);
 
+    /// <summary>The area code of the whole country (as in the ADX export and the indicators).</summary>
+    public const string National = "VN";
+
     private async Task<Result<(ReportTemplate Template, ReportingPeriod Period, string Province)>> CheckAsync(string? template, string? period, string? province, CancellationToken ct)
     {
         province = string.IsNullOrWhiteSpace(province) ? access.User.ProvinceCode : province.Trim();
@@ -34,7 +37,8 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
             errors["province"] = ["Vui lòng chọn tỉnh."];
         if (errors.Count > 0)
             return new Failure.Invalid(errors);
-        if (!access.CoversProvince(province))
+        // "VN": the whole country's board, for users who see the whole installation (issue 19).
+        if (!(province == National ? access.User.SeesWholeInstallation : access.CoversProvince(province)))
             return new Failure.NotFound();
         return (found!, parsed!, province!);
     }
@@ -46,7 +50,7 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
             return checkedInput.Failure;
         var (t, p, prov) = checkedInput.Value;
         var expected = await access.ExpectedAsync(t.ReporterKind, prov, ct);
-        var reports = await db.Set<Report>().AsNoTracking().Where(r => r.TemplateCode == t.Code && r.Period == p.Code && r.ProvinceCode == prov)
+        var reports = await db.Set<Report>().AsNoTracking().Where(r => r.TemplateCode == t.Code && r.Period == p.Code && (prov == National || r.ProvinceCode == prov))
             .Select(r => new { r.Id, r.ReporterCode, r.Status, r.SubmittedAt, r.DueOn }).ToListAsync(ct);
         var byReporter = reports.ToDictionary(r => r.ReporterCode);
         var dueOn = p.DueOn(options.Value, t.ReporterKind);
@@ -67,12 +71,24 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
         if (!checkedInput.Succeeded)
             return checkedInput.Failure;
         var (t, p, prov) = checkedInput.Value;
-        var approved = await db.Set<Report>().AsNoTracking()
-            .Where(r => r.TemplateCode == t.Code && r.Period == p.Code && r.ProvinceCode == prov && r.Status == ReviewStatuses.Approved)
-            .OrderBy(r => r.ReporterCode).ToListAsync(ct);
+        if (prov == National)
+            return new Failure.Invalid("province", "Tổng hợp báo cáo theo từng tỉnh; vui lòng chọn tỉnh.");
+        var query = db.Set<Report>().AsNoTracking()
+            .Where(r => r.TemplateCode == t.Code && r.Period == p.Code && r.ProvinceCode == prov && r.Status == ReviewStatuses.Approved);
+        // Template versions are read once each, not with every report (issue 19).
+        var versions = await TemplateVersions.OfAsync(query, ct);
+        var approved = await query.OrderBy(r => r.ReporterCode).Select(r => new Report
+        {
+            Id = r.Id, TemplateCode = r.TemplateCode, TemplateVersion = r.TemplateVersion, Period = r.Period, ReporterKind = r.ReporterKind, ReporterCode = r.ReporterCode,
+            ProvinceCode = r.ProvinceCode, CommuneCode = r.CommuneCode, Status = r.Status, Values = r.Values, Notes = r.Notes,
+        }).ToListAsync(ct);
         var totals = t.Fields.Where(f => f.Type == FieldTypes.Number).ToDictionary(f => f.Code, _ => 0m);
         var differences = new List<Difference>();
         var names = await access.NamesAsync(approved.Select(r => (r.ReporterKind, r.ReporterCode)), ct);
+        // The registry's figures of every approved commune come from one grouped query per figure (issue 19: one set of queries
+        // per commune made a province's consolidation take seconds); each stored template version is parsed once.
+        var computedByTemplate = new Dictionary<(string, int), Dictionary<string, Dictionary<string, decimal?>>>();
+        var communes = approved.Where(r => r.ReporterKind == ReporterKinds.Commune && r.CommuneCode is not null).Select(r => r.CommuneCode!).Distinct().ToList();
         foreach (var report in approved)
         {
             var values = report.ValueMap;
@@ -84,8 +100,17 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
 
             if (report.ReporterKind == ReporterKinds.Agency)
                 continue;
-            var definition = report.Definition;
-            var computed = await figures.ComputeAsync(definition, p, report.ProvinceCode, report.CommuneCode, ct);
+            var version = (report.TemplateCode, report.TemplateVersion);
+            var definition = versions[version];
+            Dictionary<string, decimal?>? computed = null;
+            if (report.ReporterKind == ReporterKinds.Commune && report.CommuneCode is { } commune)
+            {
+                if (!computedByTemplate.TryGetValue(version, out var byCommune))
+                    computedByTemplate[version] = byCommune = await figures.ComputeForCommunesAsync(definition, p, report.ProvinceCode, communes, ct);
+                computed = byCommune.GetValueOrDefault(commune);
+            }
+
+            computed ??= await figures.ComputeAsync(definition, p, report.ProvinceCode, report.CommuneCode, ct);
             var notes = report.NoteMap;
             foreach (var (code, figure) in computed)
             {

@@ -16,15 +16,23 @@ public sealed class ReportedIndicators(AppDbContext db)
     {
         var reports = db.Set<Report>().AsNoTracking().Where(r => r.Status == ReviewStatuses.Approved && r.Period == period);
         reports = commune is not null ? reports.Where(r => r.CommuneCode == commune) : province is not null ? reports.Where(r => r.ProvinceCode == province) : reports;
-        var rows = await reports.OrderBy(r => r.ReporterCode).ToListAsync(ct);
+        // Only reports whose template version tags a field for this indicator ("SCHOOL-EDUCATION:numerator") can contribute; the
+        // versions are read once each, and the reports without their template copy (issue 19).
+        var tagged = (await TemplateVersions.OfAsync(reports, ct))
+            .Select(t => (t.Key, Fields: t.Value.Fields.Where(f => f.Indicator?.StartsWith(code + ":", StringComparison.Ordinal) == true).ToList()))
+            .Where(t => t.Fields.Count > 0).ToDictionary(t => t.Key, t => t.Fields);
+        if (tagged.Count == 0)
+            return null;
+        var codes = tagged.Keys.Select(k => k.Code).Distinct().ToList();
+        var rows = await reports.Where(r => codes.Contains(r.TemplateCode)).OrderBy(r => r.ReporterCode)
+            .Select(r => new { r.TemplateCode, r.TemplateVersion, r.Period, r.ReporterCode, r.Values }).ToListAsync(ct);
         decimal numerator = 0, denominator = 0;
         var sources = new List<string>();
         foreach (var report in rows)
         {
-            var fields = report.Definition.Fields.Where(f => f.Indicator?.StartsWith(code + ":", StringComparison.Ordinal) == true).ToList();
-            if (fields.Count == 0)
+            if (!tagged.TryGetValue((report.TemplateCode, report.TemplateVersion), out var fields))
                 continue;
-            var values = report.ValueMap;
+            var values = TemplateVersions.Values(report.Values);
             var used = false;
             foreach (var field in fields)
             {

@@ -1409,6 +1409,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_case_records_id");
 
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasDatabaseName("ix_case_records_kind_occurred_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "OccurredAt"), new[] { "PersonId" });
+
                     b.HasIndex("PersonId", "Sequence")
                         .HasDatabaseName("ix_case_records_person_id_sequence");
 

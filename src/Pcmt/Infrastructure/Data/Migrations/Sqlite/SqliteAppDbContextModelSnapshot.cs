@@ -1387,6 +1387,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_case_records_id");
 
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasDatabaseName("ix_case_records_kind_occurred_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "PersonId" });
+
                     b.HasIndex("PersonId", "Sequence")
                         .HasDatabaseName("ix_case_records_person_id_sequence");
 
