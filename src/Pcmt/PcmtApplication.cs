@@ -137,6 +137,8 @@ public static class PcmtApplication
         });
         services.AddOpenApi(OpenApiConventions.Configure); // issue 18: own schema per body, operationId, description
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        // Issue 19: the server searches and dashboards read from (a standby when ConnectionStrings:PcmtRead is set, ADR 0014).
+        services.AddHealthChecks().AddDbContextCheck<ReadDbContext>("database-read", tags: ["ready"]);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -16,7 +16,7 @@ namespace Pcmt.Features.Dashboard;
 
 /// <summary>Bảng điều khiển: the area's figures computed fresh — people by status and trend, indicators against targets, the drug-free roadmap, communes by class, alerts.</summary>
 [Authorize(Permissions.ViewAdministrativeUnits)]
-public sealed class IndexModel(AppDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache, PlaceNames placeNames,
+public sealed class IndexModel(ReadDbContext db, CurrentUser user, ComputeIndicator compute, ClassifyCommunes classify, FacilityRegister facilities, WorkItems workItems, TimeProvider clock, IMemoryCache cache, PlaceNames placeNames,
     Reports.LateReports lateReports, DataBreaches.DataBreachRegister breaches, Plans.ListTasks planTasks, Tips.TipFigures tips, ILogger<IndexModel> logger) : PageModel
 {
     public sealed record Roadmap(int Year, decimal? Actual, decimal? Target);

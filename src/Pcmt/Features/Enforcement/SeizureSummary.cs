@@ -11,7 +11,7 @@ namespace Pcmt.Features.Enforcement;
 /// Tổng hợp thu giữ: seizures by substance and unit (masses in kg) for an area ("VN", a province, a commune) and a period, with
 /// the number of cases; cases and suspects by offence; the UNODC ARQ-shaped yearly seizures table as a workbook.
 /// </summary>
-public sealed class SeizureSummary(AppDbContext db, CurrentUser user, AuditLog audit)
+public sealed class SeizureSummary(ReadDbContext db, CurrentUser user, AuditLog audit)
 {
     /// <summary>Cells counting fewer cases than this are suppressed in anything that leaves the agency.</summary>
     public const int SmallCell = 3;

@@ -14,7 +14,7 @@ namespace Pcmt.Features.Indicators;
 /// Giá trị chỉ tiêu: computed fresh from the records on every request (no nightly batch) for an area ("VN", a province, a
 /// commune) and a period (2026, 2026H1, 2026Q3, 202608). Areas outside the caller's province are not found.
 /// </summary>
-public sealed partial class ComputeIndicator(AppDbContext db, CurrentUser user, FacilityRegister facilities, Reports.ReportedIndicators reported)
+public sealed partial class ComputeIndicator(ReadDbContext db, CurrentUser user, FacilityRegister facilities, Reports.ReportedIndicators reported)
 {
     // Source: "computed" from the records, or "reports" with the approved reports (Reports) it was taken from; Previous and
     // ChangePercent compare with the same period of the previous year (case indicators).

@@ -133,7 +133,7 @@ public sealed class DailyLegalReviewJob(IServiceScopeFactory scopes, IConfigurat
 }
 
 /// <summary>The four legal lists (Law 120 Art 27, 48) as views over the list projection, with removal reasons.</summary>
-public sealed class LegalListQuery(AppDbContext db, AuditLog audit, TimeProvider clock, CurrentUser user, PlaceNames names)
+public sealed class LegalListQuery(ReadDbContext db, AuditLog audit, TimeProvider clock, CurrentUser user, PlaceNames names)
 {
     public sealed record Row(Guid PersonId, string FileCode, string FullName, string DateOfBirth, string CommuneCode, DateOnly FromOn, DateOnly? ToOn, string? RemovalReason);
 

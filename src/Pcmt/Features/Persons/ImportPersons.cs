@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Infrastructure.Text;
 using Pcmt.Infrastructure.Uploads;
 
@@ -96,58 +98,71 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
         // One transaction: a crash half-way, or a refused row in an all-or-nothing import, leaves the registry as it was.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        for (var offset = 0; offset < rows.Count; offset += ChunkSize)
+        // Issue 19: the per-row work that needs no database (shape, rules, encryption, blind index, name keys) runs on every
+        // core, one chunk ahead of the registry checks and the COPY of the previous chunk; at most two prepared chunks wait, so
+        // memory stays bounded. Rows keep their numbers, and the refused rows are sorted at the end as before.
+        using var stopPreparing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var preparing = Task.Run(async () =>
         {
-            var chunk = new List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid, string? IdIndex)>();
-            for (var i = offset; i < Math.Min(rows.Count, offset + ChunkSize); i++)
+            try
             {
-                var rowNumber = i + 2; // the header is row 1, as the user sees it in Excel
-                var (input, shapeError) = ToInput(rows[i], mapping, options.DefaultCommuneCode);
-                if (shapeError is not null)
+                for (var offset = 0; offset < rows.Count; offset += ChunkSize)
+                    await prepared.Writer.WriteAsync(Prepare(rows, offset, mapping, options.DefaultCommuneCode, units, now, stopPreparing.Token), stopPreparing.Token);
+                prepared.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                prepared.Writer.Complete(exception);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var prepare in prepared.Reader.ReadAllAsync(cancellationToken))
+            {
+                errors.AddRange(prepare.Errors);
+                var chunk = prepare.Valid;
+
+                // Citizen IDs: one lookup for the chunk against the national registry, then against the file's earlier rows.
+                var indexes = chunk.Where(c => c.IdIndex is not null).Select(c => c.IdIndex!).ToList();
+                var registered = indexes.Count == 0
+                    ? []
+                    : (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.CitizenIdIndex != null && indexes.Contains(p.CitizenIdIndex)).Select(p => p.CitizenIdIndex!).ToListAsync(cancellationToken)).ToHashSet();
+                var accepted = new List<Candidate>();
+                foreach (var candidate in chunk)
                 {
-                    errors.Add(new RowError(rowNumber, shapeError));
+                    var (row, idIndex) = (candidate.Row, candidate.IdIndex);
+                    if (idIndex is not null && registered.Contains(idIndex))
+                        errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này đã có trong sổ đăng ký.", idColumn));
+                    else if (idIndex is not null && seenIds.TryGetValue(idIndex, out var firstRow))
+                        errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {firstRow} trong cùng tệp.", idColumn));
+                    else
+                    {
+                        if (idIndex is not null)
+                            seenIds[idIndex] = row;
+                        accepted.Add(candidate);
+                    }
+                }
+
+                progress?.Report((prepare.End, rows.Count));
+                if (errors.Count > 0 && !options.ImportValidRows)
+                    continue; // nothing will be saved; keep checking so the report lists every refused row
+                if (accepted.Count == 0)
                     continue;
-                }
 
-                var check = rules.Check(input, units);
-                if (!check.Succeeded)
-                    errors.Add(new RowError(rowNumber, string.Join(" ", Describe(check.Failure))));
-                else
-                    chunk.Add((rowNumber, input, check.Value, check.Value.CitizenId is { } id ? rules.Index(id) : null));
+                var written = await WriteRefusingRacesAsync(transaction, prepare.Offset, accepted, fromFile, idColumn, errors, options.ImportValidRows, now, cancellationToken);
+                if (written is null)
+                    continue; // a row was taken by a concurrent registration and the import is all or nothing: nothing will be saved
+                imported += written.Persons;
+                possibleDuplicates += written.PossibleDuplicates;
+                audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
             }
-
-            // Citizen IDs: one lookup for the chunk against the national registry, then against the file's earlier rows.
-            var indexes = chunk.Where(c => c.IdIndex is not null).Select(c => c.IdIndex!).ToList();
-            var registered = indexes.Count == 0
-                ? []
-                : (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.CitizenIdIndex != null && indexes.Contains(p.CitizenIdIndex)).Select(p => p.CitizenIdIndex!).ToListAsync(cancellationToken)).ToHashSet();
-            var accepted = new List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)>();
-            foreach (var (row, input, valid, idIndex) in chunk)
-            {
-                if (idIndex is not null && registered.Contains(idIndex))
-                    errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này đã có trong sổ đăng ký.", idColumn));
-                else if (idIndex is not null && seenIds.TryGetValue(idIndex, out var firstRow))
-                    errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {firstRow} trong cùng tệp.", idColumn));
-                else
-                {
-                    if (idIndex is not null)
-                        seenIds[idIndex] = row;
-                    accepted.Add((row, input, valid));
-                }
-            }
-
-            progress?.Report((Math.Min(rows.Count, offset + ChunkSize), rows.Count));
-            if (errors.Count > 0 && !options.ImportValidRows)
-                continue; // nothing will be saved; keep checking so the report lists every refused row
-            if (accepted.Count == 0)
-                continue;
-
-            var written = await WriteRefusingRacesAsync(transaction, offset, accepted, fromFile, idColumn, errors, options.ImportValidRows, now, cancellationToken);
-            if (written is null)
-                continue; // a row was taken by a concurrent registration and the import is all or nothing: nothing will be saved
-            imported += written.Persons;
-            possibleDuplicates += written.PossibleDuplicates;
-            audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
+        }
+        finally
+        {
+            // The preparing task must not outlive the request (it reads the rows and the user's scope).
+            await stopPreparing.CancelAsync();
+            await preparing;
         }
 
         if (errors.Count > 0 && !options.ImportValidRows)
@@ -168,6 +183,47 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         return new Outcome(rows.Count, imported, refused.Count, possibleDuplicates, refused, unmapped, reject);
     }
 
+    /// <summary>A valid row, ready to write: its entity (identifiers encrypted and indexed), aliases and matching subject.</summary>
+    private sealed record Candidate(int Row, RegisterPerson.Input Input, string? IdIndex, Person Person, List<PersonAlias> Aliases, PersonMatching.Subject Subject);
+
+    private sealed record Prepared(int Offset, int End, List<RowError> Errors, List<Candidate> Valid);
+
+    /// <summary>The pure per-row work of one chunk, in parallel (no database; the units were loaded before).</summary>
+    private Prepared Prepare(List<IDictionary<string, object?>> rows, int offset, Dictionary<string, string?> mapping, string? defaultCommune,
+        Func<string?, AdministrativeUnit?> units, DateTime now, CancellationToken cancellationToken)
+    {
+        var end = Math.Min(rows.Count, offset + ChunkSize);
+        var results = new (RowError? Error, Candidate? Valid)[end - offset];
+        Parallel.For(offset, end, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var rowNumber = i + 2; // the header is row 1, as the user sees it in Excel
+            var (input, shapeError) = ToInput(rows[i], mapping, defaultCommune);
+            if (shapeError is not null)
+            {
+                results[i - offset] = (new RowError(rowNumber, shapeError), null);
+                return;
+            }
+
+            var check = rules.Check(input, units);
+            if (!check.Succeeded)
+            {
+                results[i - offset] = (new RowError(rowNumber, string.Join(" ", Describe(check.Failure))), null);
+                return;
+            }
+
+            var valid = check.Value;
+            var person = new Person { CreatedAt = now, Version = Guid.NewGuid() };
+            rules.Apply(person, input, valid);
+            var aliases = person.Aliases;
+            foreach (var alias in aliases)
+                alias.PersonId = person.Id;
+            person.Aliases = [];
+            var subject = PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code);
+            results[i - offset] = (null, new Candidate(rowNumber, input, person.CitizenIdIndex, person, aliases, subject));
+        });
+        return new Prepared(offset, end, results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(), results.Where(r => r.Valid is not null).Select(r => r.Valid!).ToList());
+    }
+
     private sealed record Written(int Persons, int PossibleDuplicates, int Reviews, IReadOnlyList<Guid> Ids);
 
     /// <summary>
@@ -177,7 +233,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
     /// the other rows are written again when the caller imports the valid rows. Returns null when nothing is to be saved.
     /// </summary>
     private async Task<Written?> WriteRefusingRacesAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, int offset,
-        List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile, string idColumn,
+        List<Candidate> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile, string idColumn,
         List<RowError> errors, bool importValidRows, DateTime now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
@@ -200,7 +256,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
                 // Which rows: IDs registered meanwhile (visible now that the other transaction committed), or, should the
                 // check above have missed one, an ID given twice in the chunk.
-                var indexed = accepted.Select(a => (a.Row, Index: a.Valid.CitizenId is { } id ? rules.Index(id) : null)).ToList();
+                var indexed = accepted.Select(a => (a.Row, Index: a.IdIndex)).ToList();
                 var indexes = indexed.Where(a => a.Index is not null).Select(a => a.Index!).Distinct().ToList();
                 var taken = indexes.Count == 0
                     ? []
@@ -232,26 +288,19 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
     }
 
     /// <summary>Duplicate matching for the chunk (one registry query by name key), file codes, then one bulk insert per table.</summary>
-    private async Task<Written> WriteChunkAsync(List<(int Row, RegisterPerson.Input Input, PersonRules.Checked Valid)> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile,
+    private async Task<Written> WriteChunkAsync(List<Candidate> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile,
         List<string> added, DateTime now, CancellationToken cancellationToken)
     {
-        var subjects = accepted.Select(a => PersonMatching.From(a.Input.FullName!, a.Input.Aliases ?? [], a.Valid.BirthDate.Year, a.Valid.BirthDate.Date, a.Valid.Sex, a.Valid.Commune.Code)).ToList();
-        var registry = await duplicates.CandidatesForAsync(subjects, cancellationToken);
-        var persons = new List<Person>();
+        var registry = await duplicates.CandidatesForAsync(accepted.Select(a => a.Subject).ToList(), cancellationToken);
+        var persons = new List<Person>(accepted.Count);
         var aliases = new List<PersonAlias>();
         var reviews = new List<DuplicateReview>();
         var possibleDuplicates = 0;
-        for (var i = 0; i < accepted.Count; i++)
+        foreach (var (_, input, _, person, personAliases, subject) in accepted)
         {
-            var (_, input, valid) = accepted[i];
-            var subject = subjects[i];
+            // Matched in file order: a later row is compared with the earlier rows of the file as if they were registered.
             var matches = duplicates.Judge(subject, subject.NameKeys.SelectMany(k => registry[k].Concat(fromFile.GetValueOrDefault(k) ?? [])));
-            var person = new Person { CreatedAt = now, Version = Guid.NewGuid() };
-            rules.Apply(person, input, valid);
-            foreach (var alias in person.Aliases)
-                alias.PersonId = person.Id;
-            aliases.AddRange(person.Aliases);
-            person.Aliases = [];
+            aliases.AddRange(personAliases);
             persons.Add(person);
             possibleDuplicates += matches.Visible.Count > 0 || matches.Elsewhere > 0 ? 1 : 0;
             reviews.AddRange(matches.Visible.Select(candidate => new DuplicateReview

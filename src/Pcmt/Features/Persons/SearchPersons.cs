@@ -6,7 +6,7 @@ using Pcmt.Infrastructure.Text;
 namespace Pcmt.Features.Persons;
 
 /// <summary>Tra cứu đối tượng: by name or alias without diacritics, exact citizen ID, birth date, commune, status; only people in the caller's area; the list view is audited.</summary>
-public sealed class SearchPersons(AppDbContext db, PersonRules rules, AuditLog audit, CurrentUser user)
+public sealed class SearchPersons(ReadDbContext db, PersonRules rules, AuditLog audit, CurrentUser user)
 {
     public sealed record Filter(string? Q = null, string? CitizenId = null, string? Commune = null, string? Status = null, string? DateOfBirth = null, string? Population = null);
 

@@ -31,7 +31,7 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Registers <see cref="AppDbContext"/> on the configured provider; on SQLite the registered type is <see cref="SqliteAppDbContext"/>.</summary>
+    /// <summary>Registers <see cref="AppDbContext"/> on the configured provider (on SQLite the registered type is <see cref="SqliteAppDbContext"/>), and <see cref="ReadDbContext"/> on the standby or the primary.</summary>
     public static IServiceCollection AddPcmtDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -43,6 +43,11 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:Pcmt is required when Database:Provider is Postgres.");
             services.AddDbContext<AppDbContext>(builder => builder.UsePcmtPostgres(connectionString));
+            // Searches, dashboards, indicators and exports may read from a streaming standby (ADR 0014); without one they read
+            // the primary with the very same connection string, hence the same pool.
+            var read = configuration.GetConnectionString(ReadDbContext.ConnectionStringName);
+            var readFrom = string.IsNullOrWhiteSpace(read) ? connectionString : read;
+            services.AddDbContext<ReadDbContext>(builder => builder.UsePcmtPostgres(readFrom).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         }
         else
         {
@@ -54,6 +59,10 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(builder => builder.UsePcmtSqlite(connectionString));
+            // SQLite has no standby: the read context opens the same file.
+            if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(ReadDbContext.ConnectionStringName)))
+                throw new InvalidOperationException("ConnectionStrings:PcmtRead (a PostgreSQL standby) requires Database:Provider Postgres.");
+            services.AddDbContext<ReadDbContext>(builder => builder.UsePcmtSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         }
 
         return services;
