@@ -28,7 +28,7 @@ public sealed class FacilityRegister(AppDbContext db, TimeProvider clock, PlaceN
 
     /// <summary>
     /// People placed in each facility by an episode or therapy not yet ended: counted on the files' projection
-    /// (<see cref="FacilityResident"/>, rebuilt with every change of a file), within the caller's scope. Replaying every
+    /// (<see cref="Lifecycle.FacilityResident"/>, rebuilt with every change of a file), within the caller's scope. Replaying every
     /// placement fact of the country instead took 3–40 s at 1.3 million facts and made the dashboard slow (issue 19).
     /// </summary>
     private async Task<Dictionary<Guid, int>> ResidentsAsync(List<Guid> ids, CancellationToken cancellationToken)
@@ -36,8 +36,6 @@ public sealed class FacilityRegister(AppDbContext db, TimeProvider clock, PlaceN
         var counts = ids.ToDictionary(i => i, _ => 0);
         if (ids.Count == 0)
             return counts;
-        // The facility-residents projection holds exactly the open placements of the files (kept with every fact, issue 16):
-        // counting it replaces reading and parsing every rehab and therapy fact of the installation on each call (issue 19).
         var placed = await db.FacilityResidents.AsNoTracking().Where(r => ids.Contains(r.FacilityId)).GroupBy(r => r.FacilityId)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         foreach (var facility in placed)
