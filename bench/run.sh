@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PCMT benchmark suite (issue 7): national data, then each benchmark beside its hand-written PostgreSQL baseline.
 # Usage: bench/run.sh [persons=250000] [rounds=3]   — writes bench/results/latest.md; about 20–25 minutes on 2 cores.
+# The program modules (issue 19: agencies, plans, reports, cases, tips generated with the national data) are measured at the end
+# of Pcmt.Bench's run (ProgramModuleBenchmarks.cs); `--only program` on Pcmt.Bench runs them alone against a running server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-250000}

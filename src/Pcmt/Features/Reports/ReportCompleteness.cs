@@ -79,8 +79,17 @@ public sealed class ReportCompleteness(AppDbContext db, ReportAccess access, Tem
         var versions = await TemplateVersions.OfAsync(query, ct);
         var approved = await query.OrderBy(r => r.ReporterCode).Select(r => new Report
         {
-            Id = r.Id, TemplateCode = r.TemplateCode, TemplateVersion = r.TemplateVersion, Period = r.Period, ReporterKind = r.ReporterKind, ReporterCode = r.ReporterCode,
-            ProvinceCode = r.ProvinceCode, CommuneCode = r.CommuneCode, Status = r.Status, Values = r.Values, Notes = r.Notes,
+            Id = r.Id,
+            TemplateCode = r.TemplateCode,
+            TemplateVersion = r.TemplateVersion,
+            Period = r.Period,
+            ReporterKind = r.ReporterKind,
+            ReporterCode = r.ReporterCode,
+            ProvinceCode = r.ProvinceCode,
+            CommuneCode = r.CommuneCode,
+            Status = r.Status,
+            Values = r.Values,
+            Notes = r.Notes,
         }).ToListAsync(ct);
         var totals = t.Fields.Where(f => f.Type == FieldTypes.Number).ToDictionary(f => f.Code, _ => 0m);
         var differences = new List<Difference>();

@@ -115,6 +115,16 @@ public sealed class ReportsApiTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.DoesNotContain(Commune, completeness.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(92, completeness.GetProperty("late").GetInt32()); // the due date 15/06/2026 has passed: 91 missing, and this one was first submitted after it
         await SendAsync(officer, HttpMethod.Get, "/api/v1/reports/completeness?template=commune-half-year&period=2026H1&province=19", null, HttpStatusCode.NotFound);
+        // The whole country's board (issue 19): for users who see the whole installation only; every current commune is expected.
+        await SendAsync(province, HttpMethod.Get, "/api/v1/reports/completeness?template=commune-half-year&period=2026H1&province=VN", null, HttpStatusCode.NotFound);
+        var nationalViewer = await app.ApiAsAsync(Roles.Viewer, null);
+        var national = await GetAsync(nationalViewer, "/api/v1/reports/completeness?template=commune-half-year&period=2026H1&province=VN");
+        Assert.Equal(3321, national.GetProperty("expected").GetInt32());
+        Assert.True(national.GetProperty("approved").GetInt32() >= 1);
+        Assert.DoesNotContain(Commune, national.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(national.GetProperty("expected").GetInt32() - national.GetProperty("submitted").GetInt32(), national.GetProperty("missing").GetArrayLength());
+        // The consolidation stays per province.
+        await SendAsync(nationalViewer, HttpMethod.Get, "/api/v1/reports/consolidation?template=commune-half-year&period=2026H1&province=VN", null, HttpStatusCode.BadRequest);
 
         var consolidation = await GetAsync(province, "/api/v1/reports/consolidation?template=commune-half-year&period=2026H1&province=19");
         Assert.Equal(1, consolidation.GetProperty("approvedReports").GetInt32());
