@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Pcmt.Tests.Infrastructure;
 
 namespace Pcmt.Tests.Features.Dashboard;
 
