@@ -73,6 +73,15 @@ public static class PcmtCommands
             var outcome = await scope.ServiceProvider.GetRequiredService<ImportPersons>()
                 .HandleAsync(stream, source.Name, new ImportPersons.Options(parse.GetValue(importValid), null, parse.GetValue(commune)), progress, cancellationToken);
             Console.WriteLine($"\rĐã đọc {outcome.Rows:N0} dòng: nhập {outcome.Imported:N0}, từ chối {outcome.Refused:N0}, có thể trùng (chờ rà soát) {outcome.PossibleDuplicates:N0}.");
+            if (outcome.PersonIds is { Count: > 0 } created && scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Population.PopulationOptions>>().Value.ChecksImports)
+            {
+                // Checked against the national population database by the app's background job (issue 16), as the system user.
+                var queued = await scope.ServiceProvider.GetRequiredService<Features.Population.PopulationBulkChecks>()
+                    .EnqueuePersonsAsync(CurrentUser.System, created, source.Name, null, cancellationToken);
+                if (queued.Succeeded)
+                    Console.WriteLine($"Đã đưa {created.Count:N0} hồ sơ vừa nhập vào hàng đợi đối chiếu CSDL quốc gia về dân cư (lượt {queued.Value}).");
+            }
+
             if (outcome.UnmappedColumns.Count > 0)
                 Console.WriteLine("Các cột không dùng: " + string.Join(", ", outcome.UnmappedColumns));
             if (outcome.RejectFile is not null)

@@ -47,7 +47,8 @@ public sealed partial class DecisionDocuments
         // Once started (in the decision itself, or by a later reception record): the term and its end are known.
         "51" => (CaseEventKinds.RehabEpisode, (r, all) => r.Event is RehabDecided { Form: RehabForms.HomeCommunity } decided
             && (decided.StartedOn is not null || all.Any(x => !x.Voided && x.Event is RehabStarted started && started.EpisodeId == r.Id))),
-        "52" => (CaseEventKinds.RehabEnd, (r, _) => r.Event is RehabEnded { Reason: "completed" }),
+        // Completed rehab, or completed substitution therapy (post-rehab management of 01 year, Law 120/2025 Art 42.1).
+        "52" => (CaseEventKinds.RehabEnd + "|" + CaseEventKinds.TherapyEnd, (r, _) => r.Event is RehabEnded { Reason: "completed" } or TherapyEnded { Reason: "completed" }),
         "56" => (CaseEventKinds.PostRehabEnd, (r, _) => r.Event is PostRehabEnded { Reason: "completed" }),
         DossierNotice => (CaseEventKinds.DossierStep, (r, _) => r.Event is DossierStepTaken { Step: "notified" }),
         CourtReferral => (CaseEventKinds.DossierStep, (r, _) => r.Event is DossierStepTaken { Step: "sent-to-court" }),
@@ -120,6 +121,18 @@ public sealed partial class DecisionDocuments
                             "Tôi thông báo để " + (law120 ? "Công an " : "Ủy ban nhân dân ") + inCommune + " biết và thực hiện việc xác nhận hoàn thành cai nghiện, đề nghị quản lý sau cai nghiện theo quy định."],
                         "- Như trên;\n- Lưu.", Operative: null, Addressee: "Kính gửi: " + (law120 ? "Trưởng Công an " : "Chủ tịch Ủy ban nhân dân ") + inCommune,
                         ShowAuthority: false, SignatureNote: "(Ký, ghi rõ họ tên)");
+                }
+
+            case "52" when record.Event is TherapyEnded therapy:
+                {
+                    // NĐ 163 Art 134: the same proposal after completed substitution therapy; post-rehab management lasts 01 year (Law 120 Art 42.1).
+                    var law120 = LegalRegime.ForDecision(therapy.EndedOn) == LegalRegime.Law120;
+                    return new Decision(Issuer(true, commune), IssuerParent(true, province), "……", commune, therapy.EndedOn,
+                        "ĐỀ NGHỊ", "Về việc quản lý sau cai nghiện ma túy", "TRƯỞNG CÔNG AN",
+                        law120 ? [Law120Basis + " (Điều 42);", Law120Decree("Điều 134")] : [Law73Basis + " (Điều 40);", Decree116],
+                        [$"Công an {inCommune} đề nghị Chủ tịch Ủy ban nhân dân {inCommune} quyết định quản lý sau cai nghiện ma túy đối với:\n{subject}\n" +
+                            $"Lý do: đã hoàn thành điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế ngày {Format.Date(therapy.EndedOn)}. Thời hạn quản lý sau cai nghiện: 01 năm."],
+                        "- Như trên;\n- Lưu: hồ sơ.", Operative: null, Addressee: "Kính gửi: Chủ tịch Ủy ban nhân dân " + inCommune, ShowAuthority: false);
                 }
 
             case "52" when record.Event is RehabEnded ended:

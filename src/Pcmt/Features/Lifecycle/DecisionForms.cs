@@ -24,7 +24,7 @@ public sealed partial class DecisionDocuments
             return new Failure.NotFound();
         var (file, records) = await files.ReadAsync(person, cancellationToken);
         var (kind, fits) = SourceOf(form)!.Value;
-        var record = records.LastOrDefault(r => r.Kind == kind && !r.Voided && fits(r, records) && (recordId is null || r.Id == recordId));
+        var record = records.LastOrDefault(r => KindFits(kind, r.Kind) && !r.Voided && fits(r, records) && (recordId is null || r.Id == recordId));
         if (record is null)
             return new Failure.Invalid("recordId", "Hồ sơ chưa có bản ghi tương ứng để in mẫu " + form + ".");
         var units = await db.AdministrativeUnits.AsNoTracking().Where(u => (u.Code == person.CommuneCode || u.Code == person.ProvinceCode) && u.ValidTo == null)
@@ -51,7 +51,10 @@ public sealed partial class DecisionDocuments
 
     /// <summary>The forms a recorded fact prints as (for the links beside it on the person page).</summary>
     public static IEnumerable<string> FormsFor(CaseRecord record, IReadOnlyList<CaseRecord> records) =>
-        record.Voided ? [] : MoreForms.Where(f => SourceOf(f) is { } source && source.Kind == record.Kind && source.Fits(record, records));
+        record.Voided ? [] : MoreForms.Where(f => SourceOf(f) is { } source && KindFits(source.Kind, record.Kind) && source.Fits(record, records));
+
+    /// <summary>A form filled from facts of several kinds names them separated by '|' (Form 52: the end of rehab or of therapy).</summary>
+    private static bool KindFits(string kinds, string kind) => kinds == kind || kinds.Split('|').Contains(kind);
 
     private static (string Kind, Func<CaseRecord, IReadOnlyList<CaseRecord>, bool> Fits)? SourceOf(string form) => form switch
     {

@@ -98,7 +98,7 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
                 .HandleAsync(file, job.FileName, new ImportPersons.Options(job.ImportValidRows, null, job.DefaultCommuneCode), progress, cancellationToken);
             await heartbeat.CancelAsync();
             await reporter;
-            await FinishAsync(id, job.UserId, job.FileName, outcome, cancellationToken);
+            await FinishAsync(id, job.UserId, job.FileName, outcome, cancellationToken, services.GetRequiredService<ActingUser>().User);
             logger.LogInformation("Import job {Job} done: {Rows} rows, {Imported} imported, {Refused} refused", id, outcome.Rows, outcome.Imported, outcome.Refused);
         }
         catch (UploadRejectedException rejected)
@@ -157,7 +157,7 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    private async Task FinishAsync(Guid id, Guid userId, string fileName, ImportPersons.Outcome outcome, CancellationToken cancellationToken)
+    private async Task FinishAsync(Guid id, Guid userId, string fileName, ImportPersons.Outcome outcome, CancellationToken cancellationToken, CurrentUser? acting = null)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -165,7 +165,16 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
             ? null
             : await scope.ServiceProvider.GetRequiredService<ImportRejectFiles>().SaveAsync(userId, fileName, outcome.RejectFile, cancellationToken);
 
-        var result = JsonSerializer.Serialize(new { outcome.Rows, outcome.Imported, outcome.Refused, outcome.PossibleDuplicates, outcome.Errors, outcome.UnmappedColumns }, JsonSerializerOptions.Web);
+        // The persons just created are checked against the national population database in the background (issue 16); the
+        // result page links to that check's progress, or offers to start it when it is not automatic.
+        Guid? checkId = null;
+        if (acting is not null && outcome.PersonIds is { Count: > 0 } ids && scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Population.PopulationOptions>>().Value.ChecksImports)
+        {
+            var queued = await scope.ServiceProvider.GetRequiredService<Population.PopulationBulkChecks>().EnqueuePersonsAsync(acting, ids, fileName, null, cancellationToken);
+            checkId = queued.Succeeded ? queued.Value : null;
+        }
+
+        var result = JsonSerializer.Serialize(new { outcome.Rows, outcome.Imported, outcome.Refused, outcome.PossibleDuplicates, outcome.Errors, outcome.UnmappedColumns, outcome.PersonIds, PopulationCheckId = checkId }, JsonSerializerOptions.Web);
         await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, ImportJob.DoneStatus)
             .SetProperty(j => j.Done, outcome.Rows)

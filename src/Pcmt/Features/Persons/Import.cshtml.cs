@@ -9,7 +9,7 @@ namespace Pcmt.Features.Persons;
 /// <summary>Nhập danh sách: the upload is queued and runs in the background as this user; the page shows its progress until the result.</summary>
 [Authorize(Permissions.RegisterPersons)]
 [RequestSizeLimit(50 * 1024 * 1024 + 64 * 1024)] // UploadLimits.Table plus the form's other fields
-public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rejects, CurrentUser user) : PageModel
+public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rejects, Population.PopulationBulkChecks populationChecks, CurrentUser user) : PageModel
 {
     public sealed record ErrorRow(int Row, string Message);
 
@@ -49,6 +49,34 @@ public sealed class ImportModel(BackgroundImports imports, ImportRejectFiles rej
     public IReadOnlyList<ErrorRow> Errors => Status?.Result is { } r && r.TryGetProperty("errors", out var e)
         ? e.EnumerateArray().Select(x => new ErrorRow(x.GetProperty("row").GetInt32(), x.GetProperty("message").GetString() ?? "")).ToList()
         : [];
+
+    /// <summary>The bulk population check of the persons this import created, when one was queued (issue 16).</summary>
+    public Guid? PopulationCheckId => Status?.Result is { } r && r.TryGetProperty("populationCheckId", out var v) && v.ValueKind == JsonValueKind.String ? v.GetGuid() : null;
+
+    public IReadOnlyList<Guid> PersonIds => Status?.Result is { } r && r.TryGetProperty("personIds", out var v) && v.ValueKind == JsonValueKind.Array
+        ? v.EnumerateArray().Select(x => x.GetGuid()).ToList()
+        : [];
+
+    public bool CanCheckPopulation => user.Can(Permissions.CheckPopulation);
+
+    /// <summary>Starts the bulk population check of exactly the persons this import created, when it was not queued automatically.</summary>
+    public async Task<IActionResult> OnPostCheckPopulationAsync(CancellationToken cancellationToken)
+    {
+        if (!CanCheckPopulation)
+            return Forbid();
+        Status = Job is { } id ? await imports.StatusAsync(id, user, cancellationToken) : null;
+        if (Status is null)
+            return NotFound();
+        var result = await populationChecks.EnqueuePersonsAsync(user, PersonIds, Status.FileName, null, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = "Đã đưa các hồ sơ vừa nhập vào hàng đợi đối chiếu; tiến độ hiển thị dưới đây.";
+            return RedirectToPage("/Population/Index", new { job = result.Value });
+        }
+
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -65,7 +65,8 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
     /// <summary>A refused row: its number as Excel shows it (the header is row 1), the reason in Vietnamese, and the file's column at fault when one is.</summary>
     public sealed record RowError(int Row, string Message, string? Field = null);
 
-    public sealed record Outcome(int Rows, int Imported, int Refused, int PossibleDuplicates, IReadOnlyList<RowError> Errors, IReadOnlyList<string> UnmappedColumns, byte[]? RejectFile)
+    public sealed record Outcome(int Rows, int Imported, int Refused, int PossibleDuplicates, IReadOnlyList<RowError> Errors, IReadOnlyList<string> UnmappedColumns, byte[]? RejectFile,
+        IReadOnlyList<Guid>? PersonIds = null)
     {
         public bool Succeeded => Refused == 0 || Imported > 0;
     }
@@ -95,6 +96,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         var now = clock.GetUtcNow().UtcDateTime;
         var imported = 0;
         var possibleDuplicates = 0;
+        var createdIds = new List<Guid>();
 
         // One transaction: a crash half-way, or a refused row in an all-or-nothing import, leaves the registry as it was.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -154,6 +156,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
                 if (written is null)
                     continue; // a row was taken by a concurrent registration and the import is all or nothing: nothing will be saved
                 imported += written.Persons;
+                createdIds.AddRange(written.Ids);
                 possibleDuplicates += written.PossibleDuplicates;
                 audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
             }
@@ -170,6 +173,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             await transaction.RollbackAsync(cancellationToken);
             imported = 0;
             possibleDuplicates = 0;
+            createdIds.Clear();
         }
         else if (imported > 0)
         {
@@ -180,7 +184,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
         var refused = errors.OrderBy(e => e.Row).ToList();
         var reject = refused.Count == 0 ? null : RejectFile(headers, refused.Select(e => (rows[e.Row - 2], e.Message)).ToList());
-        return new Outcome(rows.Count, imported, refused.Count, possibleDuplicates, refused, unmapped, reject);
+        return new Outcome(rows.Count, imported, refused.Count, possibleDuplicates, refused, unmapped, reject, createdIds);
     }
 
     /// <summary>A valid row, ready to write: its entity (identifiers encrypted and indexed), aliases and matching subject.</summary>

@@ -85,12 +85,16 @@ public static class PersonsApi
             .RequireAuthorization(Permissions.RegisterPersons)
             .WithSummary("Tiếp nhận hồ sơ chuyển đến: địa bàn nhận trở thành địa bàn quản lý.");
 
-        persons.MapPost("/import", async (ImportPersons import, ImportRejectFiles rejects, CurrentUser user, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
+        persons.MapPost("/import", async (ImportPersons import, ImportRejectFiles rejects, Population.PopulationBulkChecks populationChecks, Microsoft.Extensions.Options.IOptions<Population.PopulationOptions> population, CurrentUser user, IFormFile file, [FromForm] bool? importValidRows, [FromForm] string? commune, CancellationToken cancellationToken) =>
             {
                 UploadEndpoints.Accept(file, UploadLimits.Table);
                 await using var stream = file.OpenReadStream();
                 var outcome = await import.HandleAsync(stream, file.FileName, new ImportPersons.Options(importValidRows ?? false, null, commune), null, cancellationToken);
                 Guid? rejectId = outcome.RejectFile is null ? null : await rejects.SaveAsync(user.Id, file.FileName, outcome.RejectFile, cancellationToken);
+                // The persons just created are checked against the national population database in the background (issue 16).
+                Guid? checkId = population.Value.ChecksImports && outcome.PersonIds is { Count: > 0 } ids
+                    ? (await populationChecks.EnqueuePersonsAsync(user, ids, file.FileName, null, cancellationToken)).Value
+                    : null;
 
                 return Results.Ok(new
                 {
@@ -101,6 +105,8 @@ public static class PersonsApi
                     outcome.Errors,
                     outcome.UnmappedColumns,
                     rejectFile = rejectId is null ? null : $"/api/v1/persons/import/rejects/{rejectId}",
+                    personIds = outcome.PersonIds,
+                    populationCheck = checkId is null ? null : $"/api/v1/population-checks/{checkId}",
                 });
             })
             .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site request forgery

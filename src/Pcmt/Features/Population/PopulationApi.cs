@@ -4,7 +4,7 @@ public static class PopulationApi
 {
     public sealed record CheckInput(string? Purpose);
 
-    public sealed record BulkInput(string? Commune, string? Purpose);
+    public sealed record BulkInput(string? Commune, string? Purpose, IReadOnlyList<Guid>? Persons = null);
 
     private static object Body(CheckPopulation.Outcome o) => new { status = o.Status, checkedAt = o.CheckedAt.ToOffset(TimeSpan.FromHours(7)), differences = o.Differences };
 
@@ -23,9 +23,11 @@ public static class PopulationApi
             .WithSummary("Cập nhật hồ sơ theo giá trị của CSDL quốc gia (fields: fullName, dateOfBirth, sex); mỗi trường được ghi nhật ký riêng.");
 
         group.MapPost("/population-checks", async (PopulationBulkChecks queue, CurrentUser user, BulkInput input, CancellationToken ct) =>
-                (await queue.EnqueueCommuneAsync(user, input.Commune, input.Purpose, ct)).ToHttpResult(id => Results.Accepted($"/api/v1/population-checks/{id}", new { id })))
+                (input.Persons is null
+                    ? await queue.EnqueueCommuneAsync(user, input.Commune, input.Purpose, ct)
+                    : await queue.EnqueuePersonsAsync(user, input.Persons, null, input.Purpose, ct)).ToHttpResult(id => Results.Accepted($"/api/v1/population-checks/{id}", new { id })))
             .RequireAuthorization(Permissions.CheckPopulation)
-            .WithSummary("Đối chiếu hàng loạt mọi người có số định danh của một xã (chạy nền, giới hạn tốc độ theo cổng kết nối, tiếp tục được sau khi khởi động lại).");
+            .WithSummary("Đối chiếu hàng loạt mọi người có số định danh của một xã, hoặc đúng các hồ sơ đã chọn (persons, ví dụ các hồ sơ vừa nhập) (chạy nền, giới hạn tốc độ theo cổng kết nối, tiếp tục được sau khi khởi động lại).");
 
         group.MapGet("/population-checks", async (PopulationBulkChecks queue, CurrentUser user, CancellationToken ct) =>
                 Results.Ok(new { items = await queue.ListAsync(user, null, ct) }))

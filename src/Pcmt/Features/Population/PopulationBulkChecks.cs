@@ -13,7 +13,36 @@ public sealed class PopulationBulkChecks(IServiceScopeFactory scopes, TimeProvid
 
     private const int Batch = 50;
 
-    public sealed record Status(Guid Id, string State, string? CommuneCode, int Done, int Total, int Matched, int Mismatch, int NotFound, int Unavailable, DateTime CreatedAt, DateTime? FinishedAt);
+    public sealed record Status(Guid Id, string State, string? CommuneCode, int Done, int Total, int Matched, int Mismatch, int NotFound, int Unavailable, DateTime CreatedAt, DateTime? FinishedAt,
+        string? ImportFileName = null);
+
+    /// <summary>The most persons one check over a list takes (an import's file holds at most this many rows).</summary>
+    public const int MaxPersons = 100_000;
+
+    public const string ImportPurpose = "đối chiếu các hồ sơ vừa nhập từ tệp";
+
+    /// <summary>
+    /// A bulk check over exactly the persons an import created (queued automatically when <c>Population:CheckOnImport</c> is on,
+    /// or started by an officer): the same background job, progress, cursor and rate limit as a commune's check. Persons outside
+    /// the user's area, or unknown, are refused (400) and nothing is queued.
+    /// </summary>
+    public async Task<Result<Guid>> EnqueuePersonsAsync(CurrentUser user, IReadOnlyList<Guid>? persons, string? fileName, string? purpose, CancellationToken cancellationToken)
+    {
+        var ids = persons?.Distinct().ToList() ?? [];
+        if (ids.Count is 0 or > MaxPersons)
+            return new Failure.Invalid("persons", "Chọn từ 1 đến 100.000 hồ sơ để đối chiếu.");
+        if (CheckPopulation.CheckPurpose(purpose ?? ImportPurpose, out var why) is { } error)
+            return new Failure.Invalid("purpose", error);
+        using var scope = Scope(user);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var known = 0;
+        foreach (var chunk in ids.Chunk(5000))
+            known += await db.Persons.AsNoTracking().CountAsync(p => chunk.Contains(p.Id), cancellationToken);
+        if (known != ids.Count)
+            return new Failure.Invalid("persons", "Có hồ sơ không tồn tại hoặc ngoài địa bàn của tài khoản.");
+        var id = await EnqueueAsync(db, user, null, null, why, cancellationToken, Path.GetFileName(fileName ?? "danh sách"), ids);
+        return id;
+    }
 
     public async Task<Result<Guid>> EnqueueCommuneAsync(CurrentUser user, string? commune, string? purpose, CancellationToken cancellationToken)
     {
@@ -40,7 +69,8 @@ public sealed class PopulationBulkChecks(IServiceScopeFactory scopes, TimeProvid
         await EnqueueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), user, null, personId, "đối chiếu tự động khi đăng ký hồ sơ", cancellationToken);
     }
 
-    private async Task<Guid> EnqueueAsync(AppDbContext db, CurrentUser user, string? commune, Guid? personId, string purpose, CancellationToken cancellationToken)
+    private async Task<Guid> EnqueueAsync(AppDbContext db, CurrentUser user, string? commune, Guid? personId, string purpose, CancellationToken cancellationToken,
+        string? importFileName = null, List<Guid>? persons = null)
     {
         var job = new PopulationCheckJob
         {
@@ -54,9 +84,18 @@ public sealed class PopulationBulkChecks(IServiceScopeFactory scopes, TimeProvid
             TargetCommuneCode = commune,
             TargetPersonId = personId,
             Purpose = purpose,
+            ImportFileName = importFileName is null ? null : Cut(importFileName),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.PopulationCheckJobs.Add(job);
+        if (persons is not null)
+        {
+            // Queued with its list in one save; the job row carries the audit summary (the ids are not personal data).
+            db.Set<PopulationCheckJobPerson>().AddRange(persons.Select(p => new PopulationCheckJobPerson { JobId = job.Id, PersonId = p }));
+            await db.SaveBulkAsync(nameof(PopulationCheckJob), $"Đối chiếu hàng loạt {persons.Count} hồ sơ của lần nhập '{job.ImportFileName}' ({job.Id})", cancellationToken);
+            return job.Id;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return job.Id;
     }
@@ -66,11 +105,11 @@ public sealed class PopulationBulkChecks(IServiceScopeFactory scopes, TimeProvid
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var query = db.PopulationCheckJobs.AsNoTracking().Where(j => j.UserId == user.Id && j.TargetCommuneCode != null);
+        var query = db.PopulationCheckJobs.AsNoTracking().Where(j => j.UserId == user.Id && (j.TargetCommuneCode != null || j.ImportFileName != null));
         if (id is { } one)
             query = query.Where(j => j.Id == one);
         return await query.OrderByDescending(j => j.CreatedAt).Take(20)
-            .Select(j => new Status(j.Id, j.Status, j.TargetCommuneCode, j.Done, j.Total, j.Matched, j.Mismatched, j.NotFound, j.Unavailable, j.CreatedAt, j.FinishedAt))
+            .Select(j => new Status(j.Id, j.Status, j.TargetCommuneCode, j.Done, j.Total, j.Matched, j.Mismatched, j.NotFound, j.Unavailable, j.CreatedAt, j.FinishedAt, j.ImportFileName))
             .ToListAsync(cancellationToken);
     }
 
@@ -154,11 +193,18 @@ public sealed class PopulationBulkChecks(IServiceScopeFactory scopes, TimeProvid
     private static IQueryable<Guid> Candidates(AppDbContext db, PopulationCheckJob job, Guid? after)
     {
         var query = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null && p.CitizenIdProtected != null);
-        query = job.TargetPersonId is { } one ? query.Where(p => p.Id == one) : query.Where(p => p.CommuneCode == job.TargetCommuneCode);
+        if (job.TargetPersonId is { } one)
+            query = query.Where(p => p.Id == one);
+        else if (job.ImportFileName is not null)
+            query = query.Where(p => db.Set<PopulationCheckJobPerson>().Any(m => m.JobId == job.Id && m.PersonId == p.Id));
+        else
+            query = query.Where(p => p.CommuneCode == job.TargetCommuneCode);
         if (after is { } cursor)
             query = query.Where(p => p.Id.CompareTo(cursor) > 0);
         return query.Select(p => p.Id);
     }
+
+    private static string Cut(string text) => text.Length <= 260 ? text : text[..260];
 
     private IServiceScope Scope(CurrentUser acting)
     {

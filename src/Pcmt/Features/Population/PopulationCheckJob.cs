@@ -35,6 +35,9 @@ public sealed class PopulationCheckJob
 
     public Guid? TargetPersonId { get; set; }
 
+    /// <summary>The file of the import whose persons are checked (listed in <see cref="PopulationCheckJobPerson"/>); null otherwise.</summary>
+    public string? ImportFileName { get; set; }
+
     public string Purpose { get; set; } = "";
 
     public string Status { get; set; } = QueuedStatus;
@@ -75,8 +78,27 @@ public sealed class PopulationCheckJobConfiguration : IEntityTypeConfiguration<P
         builder.Property(j => j.ProvinceCode).HasMaxLength(2);
         builder.Property(j => j.CommuneCode).HasMaxLength(5);
         builder.Property(j => j.TargetCommuneCode).HasMaxLength(5);
+        builder.Property(j => j.ImportFileName).HasMaxLength(260);
         builder.Property(j => j.Purpose).HasMaxLength(300);
         builder.Property(j => j.Status).HasMaxLength(20);
         builder.HasIndex(j => new { j.Status, j.CreatedAt });
+    }
+}
+
+/// <summary>One person of a bulk check over an explicit list (the persons an import created).</summary>
+public sealed class PopulationCheckJobPerson
+{
+    public Guid JobId { get; set; }
+
+    public Guid PersonId { get; set; }
+}
+
+public sealed class PopulationCheckJobPersonConfiguration : IEntityTypeConfiguration<PopulationCheckJobPerson>
+{
+    public void Configure(EntityTypeBuilder<PopulationCheckJobPerson> builder)
+    {
+        builder.ToTable("population_check_job_persons");
+        builder.HasKey(m => new { m.JobId, m.PersonId });
+        builder.HasOne<PopulationCheckJob>().WithMany().HasForeignKey(m => m.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -38,4 +38,12 @@ public sealed class PopulationOptions
 
     /// <summary>Check each newly registered person in the background (the registration form never waits).</summary>
     public bool CheckOnRegistration { get; set; }
+
+    /// <summary>
+    /// Queue a bulk check of the persons an import created (API, import page, <c>pcmt people import</c>). Unset: on with the
+    /// simulator (the demo and the tests), off with the real gateway until its operator agrees the volume.
+    /// </summary>
+    public bool? CheckOnImport { get; set; }
+
+    public bool ChecksImports => CheckOnImport ?? string.Equals(Provider, SimulatorProvider, StringComparison.OrdinalIgnoreCase);
 }

@@ -2693,6 +2693,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("heartbeat_at");
 
+                    b.Property<string>("ImportFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("import_file_name");
+
                     b.Property<Guid?>("LastPersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("last_person_id");
@@ -2781,6 +2786,22 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_population_check_jobs_status_created_at");
 
                     b.ToTable("population_check_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJobPerson", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("JobId", "PersonId")
+                        .HasName("pk_population_check_job_persons");
+
+                    b.ToTable("population_check_job_persons", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckResult", b =>
@@ -3908,6 +3929,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_progress_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJobPerson", b =>
+                {
+                    b.HasOne("Pcmt.Features.Population.PopulationCheckJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_check_job_persons_population_check_jobs_job_id");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>

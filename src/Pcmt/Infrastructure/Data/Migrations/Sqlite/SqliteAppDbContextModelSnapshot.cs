@@ -2655,6 +2655,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("heartbeat_at");
 
+                    b.Property<string>("ImportFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_file_name");
+
                     b.Property<Guid?>("LastPersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_person_id");
@@ -2743,6 +2748,22 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_population_check_jobs_status_created_at");
 
                     b.ToTable("population_check_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJobPerson", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("JobId", "PersonId")
+                        .HasName("pk_population_check_job_persons");
+
+                    b.ToTable("population_check_job_persons", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckResult", b =>
@@ -3866,6 +3887,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_progress_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJobPerson", b =>
+                {
+                    b.HasOne("Pcmt.Features.Population.PopulationCheckJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_check_job_persons_population_check_jobs_job_id");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>
