@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Wave3Program : Migration
+    public partial class Wave3 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "import_file_name",
+                table: "population_check_jobs",
+                type: "TEXT",
+                maxLength: 260,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "confirmation",
                 table: "budget_lines",
@@ -52,6 +59,29 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "population_check_job_persons",
+                columns: table => new
+                {
+                    job_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_population_check_job_persons", x => new { x.job_id, x.person_id });
+                    table.ForeignKey(
+                        name: "fk_population_check_job_persons_population_check_jobs_job_id",
+                        column: x => x.job_id,
+                        principalTable: "population_check_jobs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_records_kind_occurred_at",
+                table: "case_records",
+                columns: new[] { "kind", "occurred_at" });
+
             migrationBuilder.CreateIndex(
                 name: "ix_budget_disbursements_plan_id_project_code_year_source_on",
                 table: "budget_disbursements",
@@ -63,6 +93,17 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "budget_disbursements");
+
+            migrationBuilder.DropTable(
+                name: "population_check_job_persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_case_records_kind_occurred_at",
+                table: "case_records");
+
+            migrationBuilder.DropColumn(
+                name: "import_file_name",
+                table: "population_check_jobs");
 
             migrationBuilder.DropColumn(
                 name: "confirmation",

@@ -11,8 +11,8 @@ using Pcmt.Infrastructure.Data;
 namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202095401_Wave3Program")]
-    partial class Wave3Program
+    [Migration("20261202111145_Wave3")]
+    partial class Wave3
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1390,6 +1390,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_case_records_id");
 
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasDatabaseName("ix_case_records_kind_occurred_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "PersonId" });
+
                     b.HasIndex("PersonId", "Sequence")
                         .HasDatabaseName("ix_case_records_person_id_sequence");
 
@@ -2654,6 +2658,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("heartbeat_at");
 
+                    b.Property<string>("ImportFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_file_name");
+
                     b.Property<Guid?>("LastPersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_person_id");
@@ -2742,6 +2751,22 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_population_check_jobs_status_created_at");
 
                     b.ToTable("population_check_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJobPerson", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("JobId", "PersonId")
+                        .HasName("pk_population_check_job_persons");
+
+                    b.ToTable("population_check_job_persons", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckResult", b =>
@@ -3865,6 +3890,16 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_progress_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Population.PopulationCheckJobPerson", b =>
+                {
+                    b.HasOne("Pcmt.Features.Population.PopulationCheckJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_check_job_persons_population_check_jobs_job_id");
                 });
 
             modelBuilder.Entity("Pcmt.Features.Tips.TipPhoto", b =>
