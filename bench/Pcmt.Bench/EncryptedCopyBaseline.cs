@@ -8,12 +8,12 @@ using Npgsql;
 /// </summary>
 internal static class EncryptedCopyBaseline
 {
-    /// <summary>The rows the import created (not the generated ones, "…-MP-…"), as COPY binary bytes.</summary>
-    public static async Task<byte[]> CaptureAsync(NpgsqlDataSource data)
+    /// <summary>The rows the import created (since <paramref name="since"/>), as COPY binary bytes.</summary>
+    public static async Task<byte[]> CaptureAsync(NpgsqlDataSource data, DateTime since)
     {
         await using var connection = await data.OpenConnectionAsync();
         using var buffer = new MemoryStream();
-        await using (var copy = await connection.BeginRawBinaryCopyAsync("COPY (SELECT * FROM persons WHERE file_code NOT LIKE '%-MP-%') TO STDOUT (FORMAT binary)"))
+        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY (SELECT * FROM persons WHERE created_at >= '{since:O}'::timestamptz) TO STDOUT (FORMAT binary)"))
             await copy.CopyToAsync(buffer);
         return buffer.ToArray();
     }

@@ -157,7 +157,7 @@ for (var round = 1; round <= rounds; round++)
             }
 
             samples.Add($"import {format} app", watch.Elapsed.TotalMilliseconds);
-            var encrypted = format == "csv" ? await EncryptedCopyBaseline.CaptureAsync(data) : null; // issue 19: the fair baseline
+            var encrypted = format == "csv" ? await EncryptedCopyBaseline.CaptureAsync(data, ImportFile.Since) : null; // issue 19: the fair baseline
             await ImportFile.DeleteImportedAsync(data);
             if (encrypted is not null)
             {
@@ -421,8 +421,12 @@ internal sealed class Samples
 /// <summary>The import file: new people with Vietnamese names, valid citizen IDs, communes of the measured province.</summary>
 internal static class ImportFile
 {
+    /// <summary>When the round's import file was made: the rows created since are the imported ones (issue 19).</summary>
+    public static DateTime Since { get; private set; }
+
     public static (string Csv, List<Dictionary<string, object>> Rows) Make(int count, IReadOnlyList<string> communes, int seed)
     {
+        Since = DateTime.UtcNow;
         string[] family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"];
         string[] given = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam", "Phúc", "Quang", "Sơn", "Thắng", "Tuấn", "Việt"];
         var random = new Random(seed); // a different set of people each round
@@ -450,13 +454,17 @@ internal static class ImportFile
         return stream.ToArray();
     }
 
-    /// <summary>The benchmark database only: generated people have file codes "…-MP-…"; imported ones are removed again.</summary>
+    /// <summary>
+    /// The benchmark database only: the people created since the import file was made are removed again. (Until issue 19 this
+    /// kept file codes "…-MP-…", which the generator no longer writes: the first round's cleanup emptied the registry.)
+    /// </summary>
     public static async Task DeleteImportedAsync(NpgsqlDataSource data)
     {
-        await Sql.ExecuteAsync(data, """
-            DELETE FROM duplicate_reviews WHERE person_id IN (SELECT id FROM persons WHERE file_code NOT LIKE '%-MP-%');
-            DELETE FROM person_aliases WHERE person_id IN (SELECT id FROM persons WHERE file_code NOT LIKE '%-MP-%');
-            DELETE FROM persons WHERE file_code NOT LIKE '%-MP-%';
+        var imported = $"SELECT id FROM persons WHERE created_at >= '{Since:O}'::timestamptz";
+        await Sql.ExecuteAsync(data, $"""
+            DELETE FROM duplicate_reviews WHERE person_id IN ({imported});
+            DELETE FROM person_aliases WHERE person_id IN ({imported});
+            DELETE FROM persons WHERE id IN ({imported});
             """);
         await Sql.ExecuteAsync(data, "VACUUM ANALYZE persons");
     }

@@ -100,9 +100,9 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
         // One transaction: a crash half-way, or a refused row in an all-or-nothing import, leaves the registry as it was.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Issue 19: the per-row work that needs no database (shape, rules, encryption, blind index, name keys) runs on every
-        // core, one chunk ahead of the registry checks and the COPY of the previous chunk; at most two prepared chunks wait, so
-        // memory stays bounded. Rows keep their numbers, and the refused rows are sorted at the end as before.
+        // Issue 19: the per-row work that needs no database (shape, rules, encryption, blind index, name keys) runs on its own
+        // thread, one chunk ahead of the registry checks and the COPY of the previous chunk; at most two prepared chunks wait,
+        // so memory stays bounded. Rows keep their numbers, and the refused rows are sorted at the end as before.
         using var stopPreparing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var preparing = Task.Run(async () =>
@@ -192,27 +192,30 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
     private sealed record Prepared(int Offset, int End, List<RowError> Errors, List<Candidate> Valid);
 
-    /// <summary>The pure per-row work of one chunk, in parallel (no database; the units were loaded before).</summary>
+    /// <summary>The pure per-row work of one chunk (no database; the units were loaded before).</summary>
     private Prepared Prepare(List<IDictionary<string, object?>> rows, int offset, Dictionary<string, string?> mapping, string? defaultCommune,
         Func<string?, AdministrativeUnit?> units, DateTime now, CancellationToken cancellationToken)
     {
         var end = Math.Min(rows.Count, offset + ChunkSize);
         var results = new (RowError? Error, Candidate? Valid)[end - offset];
-        Parallel.For(offset, end, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        // One thread: this runs beside the writer (the other core). Splitting the rows over both cores as well (Parallel.For)
+        // cost 27 % more CPU on the shared 2-core machine and gained nothing (docs/performance.md, issue 19).
+        for (var i = offset; i < end; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var rowNumber = i + 2; // the header is row 1, as the user sees it in Excel
             var (input, shapeError) = ToInput(rows[i], mapping, defaultCommune);
             if (shapeError is not null)
             {
                 results[i - offset] = (new RowError(rowNumber, shapeError), null);
-                return;
+                continue;
             }
 
             var check = rules.Check(input, units);
             if (!check.Succeeded)
             {
                 results[i - offset] = (new RowError(rowNumber, string.Join(" ", Describe(check.Failure))), null);
-                return;
+                continue;
             }
 
             var valid = check.Value;
@@ -224,7 +227,8 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             person.Aliases = [];
             var subject = PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code);
             results[i - offset] = (null, new Candidate(rowNumber, input, person.CitizenIdIndex, person, aliases, subject));
-        });
+        }
+
         return new Prepared(offset, end, results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(), results.Where(r => r.Valid is not null).Select(r => r.Valid!).ToList());
     }
 
