@@ -79,7 +79,7 @@ dotnet artifacts/bin/Pcmt.Bench/release/Pcmt.Bench.dll --url "http://127.0.0.1:$
 cat "$work/bench.md" >> "$out"
 kill "$server_pid"; server_pid=""
 
-log "Cold start of the SQLite demo, $rounds times: first start (migrates, generates 1,000 persons) and second start"
+log "Cold start of the SQLite demo, $rounds times: first start (fresh database file: template copy, administrator) and second start"
 firsts=(); seconds=()
 for _ in $(seq "$rounds"); do
   rm -f "$work"/demo.db*
@@ -99,6 +99,6 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 { echo "### SQLite demo, start to the first page (login), $rounds runs"; echo
   echo "| Start | Median | Runs |"; echo "|---|---|---|"
-  echo "| first (migrations, units, 1,000 generated persons) | $(median "${firsts[@]}") s | ${firsts[*]} |"
+  echo "| first (fresh database file: the build's template copied, administrator created) | $(median "${firsts[@]}") s | ${firsts[*]} |"
   echo "| second (existing database) | $(median "${seconds[@]}") s | ${seconds[*]} |"; echo; } | tee -a "$out"
 log "Done: $out"
