@@ -470,7 +470,9 @@ public sealed class CaseFile
     }
 
     /// <summary>The five stages in their legal order (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88; the same five under Law 73/2021 Art 29).</summary>
-    public static IReadOnlyList<string> RehabStages { get; } = ["intake", "detox", "education", "labour", "reintegration"];
+    private static readonly List<string> RehabStageOrder = ["intake", "detox", "education", "labour", "reintegration"];
+
+    public static IReadOnlyList<string> RehabStages => RehabStageOrder;
 
     /// <summary>
     /// A stage starts only within a stay that has begun and not ended, only after the current one (stages are not skipped
@@ -487,14 +489,14 @@ public sealed class CaseFile
             return;
         }
 
-        var next = RehabStages.IndexOf(change.Stage);
+        var next = RehabStageOrder.IndexOf(change.Stage);
         if (next < 0)
         {
             Refuse("stage", "Giai đoạn phải là: " + string.Join(", ", RehabStages.Select(s => s + " (" + CaseLabels.State(s) + ")")) + ".");
             return;
         }
 
-        var current = RehabStages.IndexOf(episode.Stage);
+        var current = RehabStageOrder.IndexOf(episode.Stage);
         if (next != current + 1)
         {
             Refuse("stage", "Các giai đoạn được thực hiện lần lượt (Luật 120/2025 Điều 29): đang ở giai đoạn \"" + CaseLabels.State(episode.Stage) + "\""

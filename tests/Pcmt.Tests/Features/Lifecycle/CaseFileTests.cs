@@ -373,41 +373,6 @@ public sealed class CaseFileTests
             new LegalParameters(new Dictionary<(string, string), string> { [("durations-move-to-working-day", LegalParameters.AnyRegime)] = "true" }), HolidayCalendar.Shipped);
         Assert.Equal(new DateOnly(2027, 9, 6), moved.Cases[0].EndsOn);
     }
-}
-
-public sealed class CaseEventJsonTests
-{
-    public static TheoryData<CaseEvent> Samples => new()
-    {
-        new DrugTestRecorded(DateTimeOffset.UnixEpoch, "urine", "positive", ["heroin"], null, "Công an phường"),
-        new ManagementDecided(DateTimeOffset.UnixEpoch, "1/QĐ", LegalRegime.Law120, "officer", "Tên", "Ký"),
-        new ManagementChanged(Guid.NewGuid(), "stop", new DateOnly(2026, 1, 1), null, "died", null),
-        new AddictionDetermined(DateTimeOffset.UnixEpoch, [1, 2, 3], true, "addicted", null),
-        new RehabRegistered(DateTimeOffset.UnixEpoch, RehabForms.HomeCommunity),
-        new RehabDecided(RehabForms.Compulsory, DateTimeOffset.UnixEpoch, null, new DateOnly(2026, 1, 2), LegalRegime.Law120, 2, 36, Guid.NewGuid(), "Cơ sở", 5),
-        new RehabStarted(Guid.NewGuid(), new DateOnly(2026, 1, 2)),
-        new RehabEnded(Guid.NewGuid(), new DateOnly(2026, 1, 2), "completed"),
-        new TherapyAdmitted(DateTimeOffset.UnixEpoch, "Phòng khám", null),
-        new TherapyPhaseChanged(Guid.NewGuid(), "maintenance", new DateOnly(2026, 1, 2)),
-        new TherapyEnded(Guid.NewGuid(), new DateOnly(2026, 1, 2), "completed"),
-        new DossierOpened(DateTimeOffset.UnixEpoch, "not-registered"),
-        new DossierStepTaken(Guid.NewGuid(), "prepared", DateTimeOffset.UnixEpoch, null),
-        new PostRehabDecided(DateTimeOffset.UnixEpoch, "voluntary", LegalRegime.Law120, new DateOnly(2026, 1, 2), 1, null),
-        new PostRehabEnded(Guid.NewGuid(), new DateOnly(2026, 1, 2), "completed"),
-        new SupervisionDecided(DateTimeOffset.UnixEpoch, null),
-        new SupervisionFitted(Guid.NewGuid(), DateTimeOffset.UnixEpoch),
-        new ViolationRecorded(new DateOnly(2026, 1, 2), "rule", "Vắng mặt"),
-    };
-
-    [Theory]
-    [MemberData(nameof(Samples))]
-    public void Every_fact_round_trips_through_its_stored_JSON(CaseEvent fact)
-    {
-        var back = CaseEvent.FromJson(fact.ToJson());
-        Assert.Equal(fact.GetType(), back.GetType());
-        Assert.Equal(fact.ToJson(), back.ToJson());
-        Assert.Equal(fact.At, back.At);
-    }
 
     // ---- the five stages of rehabilitation (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88) ----------------------------------
 
@@ -477,7 +442,43 @@ public sealed class CaseEventJsonTests
         Assert.Equal("episodeId", Assert.Single(notReceived.Errors).Field);
         var ended = Run(At(2026, 12, 1), Voluntary(At(2026, 8, 9), Received), new RehabEnded(Id(0), Received.AddDays(5), "self-terminated"), new RehabStageChanged(Id(0), "detox", Received.AddDays(6)));
         Assert.Equal("episodeId", Assert.Single(ended.Errors).Field);
-        var backwards = Stages(Stage("detox", Received.AddDays(-1)));
+        // Decided on 01/08, received on 10/08: a stage dated 09/08 is inside the stay's decision but before its reception.
+        var backwards = Run(At(2026, 12, 1), Voluntary(At(2026, 8, 1), Received), new RehabStageChanged(Id(0), "detox", Received.AddDays(-1)));
         Assert.Equal("on", Assert.Single(backwards.Errors).Field);
+    }
+}
+
+public sealed class CaseEventJsonTests
+{
+    public static TheoryData<CaseEvent> Samples => new()
+    {
+        new DrugTestRecorded(DateTimeOffset.UnixEpoch, "urine", "positive", ["heroin"], null, "Công an phường"),
+        new ManagementDecided(DateTimeOffset.UnixEpoch, "1/QĐ", LegalRegime.Law120, "officer", "Tên", "Ký"),
+        new ManagementChanged(Guid.NewGuid(), "stop", new DateOnly(2026, 1, 1), null, "died", null),
+        new AddictionDetermined(DateTimeOffset.UnixEpoch, [1, 2, 3], true, "addicted", null),
+        new RehabRegistered(DateTimeOffset.UnixEpoch, RehabForms.HomeCommunity),
+        new RehabDecided(RehabForms.Compulsory, DateTimeOffset.UnixEpoch, null, new DateOnly(2026, 1, 2), LegalRegime.Law120, 2, 36, Guid.NewGuid(), "Cơ sở", 5),
+        new RehabStarted(Guid.NewGuid(), new DateOnly(2026, 1, 2)),
+        new RehabEnded(Guid.NewGuid(), new DateOnly(2026, 1, 2), "completed"),
+        new TherapyAdmitted(DateTimeOffset.UnixEpoch, "Phòng khám", null),
+        new TherapyPhaseChanged(Guid.NewGuid(), "maintenance", new DateOnly(2026, 1, 2)),
+        new TherapyEnded(Guid.NewGuid(), new DateOnly(2026, 1, 2), "completed"),
+        new DossierOpened(DateTimeOffset.UnixEpoch, "not-registered"),
+        new DossierStepTaken(Guid.NewGuid(), "prepared", DateTimeOffset.UnixEpoch, null),
+        new PostRehabDecided(DateTimeOffset.UnixEpoch, "voluntary", LegalRegime.Law120, new DateOnly(2026, 1, 2), 1, null),
+        new PostRehabEnded(Guid.NewGuid(), new DateOnly(2026, 1, 2), "completed"),
+        new SupervisionDecided(DateTimeOffset.UnixEpoch, null),
+        new SupervisionFitted(Guid.NewGuid(), DateTimeOffset.UnixEpoch),
+        new ViolationRecorded(new DateOnly(2026, 1, 2), "rule", "Vắng mặt"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_fact_round_trips_through_its_stored_JSON(CaseEvent fact)
+    {
+        var back = CaseEvent.FromJson(fact.ToJson());
+        Assert.Equal(fact.GetType(), back.GetType());
+        Assert.Equal(fact.ToJson(), back.ToJson());
+        Assert.Equal(fact.At, back.At);
     }
 }
