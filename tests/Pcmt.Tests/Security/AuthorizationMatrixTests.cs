@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["POST /api/v1/persons/{id:guid}/rehab-episodes"] = Access.RecordCases,
         ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/start"] = Access.RecordResidentFacts,
         ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/end"] = Access.RecordResidentFacts,
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/stage"] = Access.RecordResidentFacts,
         ["POST /api/v1/persons/{id:guid}/substitution-therapies"] = Access.RecordHealthFindings,
         ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/phase"] = Access.RecordTherapyProgress,
         ["POST /api/v1/persons/{id:guid}/substitution-therapies/{therapyId:guid}/end"] = Access.RecordTherapyProgress,

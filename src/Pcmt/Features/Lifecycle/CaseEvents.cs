@@ -16,6 +16,7 @@ namespace Pcmt.Features.Lifecycle;
 [JsonDerivedType(typeof(RehabDecided), CaseEventKinds.RehabEpisode)]
 [JsonDerivedType(typeof(RehabStarted), CaseEventKinds.RehabStart)]
 [JsonDerivedType(typeof(RehabEnded), CaseEventKinds.RehabEnd)]
+[JsonDerivedType(typeof(RehabStageChanged), CaseEventKinds.RehabStage)]
 [JsonDerivedType(typeof(TherapyAdmitted), CaseEventKinds.TherapyAdmission)]
 [JsonDerivedType(typeof(TherapyPhaseChanged), CaseEventKinds.TherapyPhase)]
 [JsonDerivedType(typeof(TherapyEnded), CaseEventKinds.TherapyEnd)]
@@ -56,6 +57,7 @@ public static class CaseEventKinds
     public const string RehabEpisode = "rehab-episode";
     public const string RehabStart = "rehab-start";
     public const string RehabEnd = "rehab-end";
+    public const string RehabStage = "rehab-stage";
     public const string TherapyAdmission = "therapy-admission";
     public const string TherapyPhase = "therapy-phase";
     public const string TherapyEnd = "therapy-end";
@@ -128,6 +130,15 @@ public sealed record RehabEnded(Guid EpisodeId, DateOnly EndedOn, string Reason)
 public sealed record TherapyAdmitted(DateTimeOffset AdmittedAt, string? Clinic, Guid? FacilityId) : CaseEvent
 {
     public override DateTimeOffset At => AdmittedAt;
+}
+
+/// <summary>
+/// Giai đoạn cai nghiện: the start of one of the five stages of rehabilitation (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88),
+/// recorded by the facility or the provider; the first stage (intake) begins with the reception record (Form 24).
+/// </summary>
+public sealed record RehabStageChanged(Guid EpisodeId, string Stage, DateOnly On) : CaseEvent
+{
+    public override DateTimeOffset At => StartOf(On);
 }
 
 public sealed record TherapyPhaseChanged(Guid TherapyId, string Phase, DateOnly On) : CaseEvent

@@ -121,6 +121,7 @@ public sealed class CaseFile
             case RehabDecided decision: OnRehabDecided(decision); break;
             case RehabStarted started: OnRehabStarted(started); break;
             case RehabEnded ended: OnRehabEnded(ended); break;
+            case RehabStageChanged stage: OnRehabStage(stage); break;
             case TherapyAdmitted admitted: OnTherapyAdmitted(admitted); break;
             case TherapyPhaseChanged phase: OnTherapyPhase(phase); break;
             case TherapyEnded ended: OnTherapyEnded(ended); break;
@@ -466,6 +467,70 @@ public sealed class CaseFile
         CloseAll("rehab-registration");
         if (LegalRegime.ForDecision(day) == LegalRegime.Law120 && _facts.AgeOn(day) >= 18)
             OpenSupervisionDecision(admitted.AdmittedAt);
+    }
+
+    /// <summary>The five stages in their legal order (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88; the same five under Law 73/2021 Art 29).</summary>
+    private static readonly List<string> RehabStageOrder = ["intake", "detox", "education", "labour", "reintegration"];
+
+    public static IReadOnlyList<string> RehabStages => RehabStageOrder;
+
+    /// <summary>
+    /// A stage starts only within a stay that has begun and not ended, only after the current one (stages are not skipped
+    /// or repeated), and only once the current one has lasted its minimum: detox ≥ 10 days (NĐ 163/2026 Art 85), education,
+    /// counselling and behavioural rehabilitation ≥ 03 months (Art 86); the preparation for reintegration is the last 30 days
+    /// of the term (Art 88), so it cannot start earlier. Intake lasts at most 02 days (Art 84): a later detox start is
+    /// recorded as it happened, not refused.
+    /// </summary>
+    private void OnRehabStage(RehabStageChanged change)
+    {
+        if (_episodes.FirstOrDefault(e => e.Id == change.EpisodeId) is not { EndedOn: null, StartedOn: { } started } episode)
+        {
+            Refuse("episodeId", "Không có đợt cai nghiện đang thực hiện (đã có biên bản tiếp nhận) này trong hồ sơ.");
+            return;
+        }
+
+        var next = RehabStageOrder.IndexOf(change.Stage);
+        if (next < 0)
+        {
+            Refuse("stage", "Giai đoạn phải là: " + string.Join(", ", RehabStages.Select(s => s + " (" + CaseLabels.State(s) + ")")) + ".");
+            return;
+        }
+
+        var current = RehabStageOrder.IndexOf(episode.Stage);
+        if (next != current + 1)
+        {
+            Refuse("stage", "Các giai đoạn được thực hiện lần lượt (Luật 120/2025 Điều 29): đang ở giai đoạn \"" + CaseLabels.State(episode.Stage) + "\""
+                + (current + 1 < RehabStages.Count ? ", giai đoạn tiếp theo là \"" + CaseLabels.State(RehabStages[current + 1]) + "\"." : ", là giai đoạn cuối."));
+            return;
+        }
+
+        var since = episode.StageSince ?? started;
+        if (change.On < since)
+        {
+            Refuse("on", "Ngày chuyển giai đoạn không được trước ngày bắt đầu giai đoạn hiện tại (" + Format.Date(since) + ").");
+            return;
+        }
+
+        if (episode.Stage == "detox" && change.On < since.AddDays(10))
+        {
+            Refuse("on", "Giai đoạn điều trị cắt cơn, giải độc kéo dài ít nhất 10 ngày (Nghị định 163/2026/NĐ-CP Điều 85): sớm nhất từ ngày " + Format.Date(since.AddDays(10)) + ".");
+            return;
+        }
+
+        if (episode.Stage == "education" && change.On < since.AddMonths(3))
+        {
+            Refuse("on", "Giai đoạn giáo dục, tư vấn, phục hồi hành vi, nhân cách kéo dài ít nhất 03 tháng (Nghị định 163/2026/NĐ-CP Điều 86): sớm nhất từ ngày " + Format.Date(since.AddMonths(3)) + ".");
+            return;
+        }
+
+        if (change.Stage == "reintegration" && episode.PlannedEnd(_p, _calendar) is { } end && change.On < end.AddDays(-30))
+        {
+            Refuse("on", "Giai đoạn chuẩn bị tái hòa nhập cộng đồng là 30 ngày cuối của thời hạn (Nghị định 163/2026/NĐ-CP Điều 88): sớm nhất từ ngày " + Format.Date(end.AddDays(-30)) + ".");
+            return;
+        }
+
+        episode.Stage = change.Stage;
+        episode.StageSince = change.On;
     }
 
     public static IReadOnlyList<string> TherapyPhases { get; } = ["induction", "titration", "maintenance", "taper"];
@@ -894,7 +959,7 @@ public sealed class CaseFile
         }
 
         foreach (var e in _episodes)
-            cases.Add(new CaseView(e.Id, "rehab", RehabForms.DisplayName(e.Decision.Form), e.Decision.Regime, e.EndReason ?? (e.StartedOn is null ? "decided" : "in-progress"), e.StartedOn, e.PlannedEnd(_p, _calendar), e.Decision.TermMonths, e.Decision.DecisionNumber));
+            cases.Add(new CaseView(e.Id, "rehab", RehabForms.DisplayName(e.Decision.Form) + (e.StartedOn is not null && e.EndedOn is null && e.StageSince is not null ? " — giai đoạn: " + CaseLabels.State(e.Stage).ToLower(PcmtApplication.Culture) : ""), e.Decision.Regime, e.EndReason ?? (e.StartedOn is null ? "decided" : "in-progress"), e.StartedOn, e.PlannedEnd(_p, _calendar), e.Decision.TermMonths, e.Decision.DecisionNumber));
         foreach (var t in _therapies)
             cases.Add(new CaseView(t.Id, "substitution-therapy", "Điều trị nghiện bằng thuốc thay thế" + (t.Admission.Clinic is { } clinic ? " tại " + clinic : ""), null, t.EndReason ?? t.Phase, t.AdmittedOn, t.EndedOn, null, null));
         foreach (var d in _dossiers)
@@ -957,6 +1022,11 @@ public sealed class CaseFile
         public DateOnly? EndedOn { get; set; }
 
         public string? EndReason { get; set; }
+
+        /// <summary>The current stage (Law 120/2025 Art 29): intake from the reception record until a later stage is recorded.</summary>
+        public string Stage { get; set; } = "intake";
+
+        public DateOnly? StageSince { get; set; }
 
         /// <summary>The term runs from the reception record (NĐ 163 Art 92); time held during the dossier counts towards it (Law 120 Art 37).</summary>
         public DateOnly? PlannedEnd(LegalParameters p, HolidayCalendar calendar)

@@ -59,7 +59,7 @@ public static class FacilityPlacements
     /// </summary>
     public static IReadOnlySet<string> ResidentFactKinds { get; } = new HashSet<string>
     {
-        CaseEventKinds.RehabStart, CaseEventKinds.RehabEnd, CaseEventKinds.Violation,
+        CaseEventKinds.RehabStart, CaseEventKinds.RehabEnd, CaseEventKinds.Violation, CaseEventKinds.RehabStage,
     };
 
     public static IReadOnlySet<string> TherapyProgressKinds { get; } = new HashSet<string>

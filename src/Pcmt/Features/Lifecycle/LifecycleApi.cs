@@ -70,6 +70,11 @@ public static class LifecycleApi
             .RequireAuthorization(Permissions.RecordResidentFacts)
             .WithSummary("Kết thúc đợt cai nghiện: hoàn thành, tự ý chấm dứt, sử dụng ma túy, không thực hiện… (căn cứ lập hồ sơ bắt buộc theo Điều 35).");
 
+        persons.MapPost("/rehab-episodes/{episodeId:guid}/stage", async (RecordCaseFacts record, Guid id, Guid episodeId, RecordCaseFacts.StageInput input, CancellationToken ct) =>
+                (await record.RehabStageAsync(id, episodeId, input, ct)).ToHttpResult(r => Created(id, r, new { id = r.Id })))
+            .RequireAuthorization(Permissions.RecordResidentFacts)
+            .WithSummary("Chuyển giai đoạn cai nghiện: tiếp nhận, cắt cơn giải độc (≥ 10 ngày), giáo dục phục hồi (≥ 03 tháng), lao động trị liệu, chuẩn bị tái hòa nhập (30 ngày cuối).");
+
         persons.MapPost("/substitution-therapies", async (RecordCaseFacts record, Guid id, RecordCaseFacts.TherapyInput input, CancellationToken ct) =>
                 (await record.TherapyAsync(id, input, ct)).ToHttpResult(r => Created(id, r, new { id = r.Id })))
             .RequireAuthorization(Permissions.RecordHealthFindings)

@@ -29,6 +29,8 @@ public sealed class RecordCaseFacts(PersonCaseFiles files, AppDbContext db, Curr
 
     public sealed record PhaseInput(string? Phase, string? On);
 
+    public sealed record StageInput(string? Stage, string? On);
+
     public sealed record DossierInput(string? DetectedAt, string? Ground);
 
     public sealed record DossierStepInput(string? Step, string? At, string? Note);
@@ -172,6 +174,16 @@ public sealed class RecordCaseFacts(PersonCaseFiles files, AppDbContext db, Curr
             var errors = new Dictionary<string, string[]>();
             var at = LegalInput.Instant(input.AdmittedAt, "admittedAt", errors);
             return errors.Count > 0 ? new Failure.Invalid(errors) : new TherapyAdmitted(at!.Value, Trim(input.Clinic, 300), input.FacilityId);
+        }, cancellationToken);
+
+    /// <summary>Giai đoạn cai nghiện (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88); facility staff only for their own residents.</summary>
+    public async Task<Result<PersonCaseFiles.Appended>> RehabStageAsync(Guid personId, Guid episodeId, StageInput input, CancellationToken cancellationToken) =>
+        await OwnPlacementAsync(personId, episodeId, cancellationToken) is { } refused ? refused : await files.AppendAsync(personId, _ =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var stage = LegalInput.OneOf(input.Stage, "stage", CaseFile.RehabStages, errors, "giai đoạn cai nghiện");
+            var on = LegalInput.Date(input.On, "on", errors);
+            return errors.Count > 0 ? new Failure.Invalid(errors) : new RehabStageChanged(episodeId, stage!, on!.Value);
         }, cancellationToken);
 
     public async Task<Result<PersonCaseFiles.Appended>> TherapyPhaseAsync(Guid personId, Guid therapyId, PhaseInput input, CancellationToken cancellationToken) =>

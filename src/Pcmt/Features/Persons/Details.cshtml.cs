@@ -245,6 +245,10 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         RecordAsync(id, Permissions.RecordResidentFacts, "Đã ghi nhận vi phạm.",
             () => record.ViolationAsync(id, new RecordCaseFacts.ViolationInput(on, kind, description), cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostRehabStageAsync(Guid id, Guid episodeId, string? stage, string? on, CancellationToken cancellationToken) =>
+        RecordAsync(id, Permissions.RecordResidentFacts, "Đã lưu giai đoạn cai nghiện.",
+            () => record.RehabStageAsync(id, episodeId, new RecordCaseFacts.StageInput(stage, on), cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostTherapyPhaseAsync(Guid id, Guid therapyId, string? phase, string? on, CancellationToken cancellationToken) =>
         RecordAsync(id, Permissions.RecordTherapyProgress, "Đã ghi nhận giai đoạn điều trị.",
             () => record.TherapyPhaseAsync(id, therapyId, new RecordCaseFacts.PhaseInput(phase, on), cancellationToken), cancellationToken);

@@ -373,6 +373,79 @@ public sealed class CaseFileTests
             new LegalParameters(new Dictionary<(string, string), string> { [("durations-move-to-working-day", LegalParameters.AnyRegime)] = "true" }), HolidayCalendar.Shipped);
         Assert.Equal(new DateOnly(2027, 9, 6), moved.Cases[0].EndsOn);
     }
+
+    // ---- the five stages of rehabilitation (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88) ----------------------------------
+
+    private static readonly DateOnly Received = new(2026, 8, 10);
+
+    private static CaseFileResult Stages(params RehabStageChanged[] stages)
+    {
+        // A stay received on 10/08/2026 (24 months: planned end 09/08/2028) is entry 0; its id is Id(0).
+        CaseEvent[] events = [Voluntary(At(2026, 8, 9), Received), .. stages];
+        return Run(At(2026, 12, 1), events);
+    }
+
+    private static RehabStageChanged Stage(string stage, DateOnly on) => new(Id(0), stage, on);
+
+    [Fact]
+    public void Law120_Art29_stages_follow_one_another_and_the_current_one_shows_on_the_stay()
+    {
+        var file = Stages(Stage("detox", Received.AddDays(1)), Stage("education", Received.AddDays(11)));
+        Assert.Empty(file.Errors);
+        Assert.Contains("giai đoạn: giáo dục, tư vấn", Assert.Single(file.Cases).Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("education")] // skips detox
+    [InlineData("intake")] // intake begins with the reception record
+    [InlineData("rehab")] // not a stage
+    public void Law120_Art29_a_stage_is_neither_skipped_nor_repeated(string stage)
+    {
+        var file = Stages(Stage(stage, Received.AddDays(1)));
+        Assert.Equal("stage", Assert.Single(file.Errors).Field);
+        Assert.DoesNotContain("giai đoạn:", Assert.Single(file.Cases).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ND163_Art85_detox_lasts_at_least_10_days()
+    {
+        var early = Stages(Stage("detox", Received.AddDays(1)), Stage("education", Received.AddDays(10)));
+        Assert.Contains("10 ngày", Assert.Single(early.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("21/08/2026", early.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Empty(Stages(Stage("detox", Received.AddDays(1)), Stage("education", Received.AddDays(11))).Errors);
+    }
+
+    [Fact]
+    public void ND163_Art86_education_lasts_at_least_3_months()
+    {
+        var education = Received.AddDays(11); // 21/08/2026
+        var early = Stages(Stage("detox", Received.AddDays(1)), Stage("education", education), Stage("labour", education.AddMonths(3).AddDays(-1)));
+        Assert.Contains("03 tháng", Assert.Single(early.Errors).Message, StringComparison.Ordinal);
+        Assert.Empty(Stages(Stage("detox", Received.AddDays(1)), Stage("education", education), Stage("labour", education.AddMonths(3))).Errors);
+    }
+
+    [Fact]
+    public void ND163_Art88_reintegration_is_the_last_30_days_of_the_term()
+    {
+        var education = Received.AddDays(11);
+        var labour = education.AddMonths(3);
+        var plannedEnd = Assert.Single(Stages().Cases).EndsOn!.Value;
+        var early = Stages(Stage("detox", Received.AddDays(1)), Stage("education", education), Stage("labour", labour), Stage("reintegration", plannedEnd.AddDays(-31)));
+        Assert.Contains("30 ngày cuối", Assert.Single(early.Errors).Message, StringComparison.Ordinal);
+        Assert.Empty(Stages(Stage("detox", Received.AddDays(1)), Stage("education", education), Stage("labour", labour), Stage("reintegration", plannedEnd.AddDays(-30))).Errors);
+    }
+
+    [Fact]
+    public void A_stage_needs_a_received_stay_that_has_not_ended_and_cannot_go_back_in_time()
+    {
+        var notReceived = Run(At(2026, 12, 1), Voluntary(At(2026, 8, 9), null), new RehabStageChanged(Id(0), "detox", Received));
+        Assert.Equal("episodeId", Assert.Single(notReceived.Errors).Field);
+        var ended = Run(At(2026, 12, 1), Voluntary(At(2026, 8, 9), Received), new RehabEnded(Id(0), Received.AddDays(5), "self-terminated"), new RehabStageChanged(Id(0), "detox", Received.AddDays(6)));
+        Assert.Equal("episodeId", Assert.Single(ended.Errors).Field);
+        // Decided on 01/08, received on 10/08: a stage dated 09/08 is inside the stay's decision but before its reception.
+        var backwards = Run(At(2026, 12, 1), Voluntary(At(2026, 8, 1), Received), new RehabStageChanged(Id(0), "detox", Received.AddDays(-1)));
+        Assert.Equal("on", Assert.Single(backwards.Errors).Field);
+    }
 }
 
 public sealed class CaseEventJsonTests

@@ -149,6 +149,12 @@ public sealed class FacilityStaffAccessTests(App app)
         var voided = await staffA.PostAsJsonAsync($"/api/v1/persons/{s.ResidentA}/case-records/{violation}/void", new { reason = "Ghi nhầm học viên khác trong cùng phòng" }, Cancel);
         Assert.Equal(HttpStatusCode.NoContent, voided.StatusCode);
 
+        // The stages of the stay (Law 120/2025 Art 29; NĐ 163/2026 Art 84–88): detox after intake; education not before 10 days of detox.
+        await PostAsync(staffA, $"/api/v1/persons/{s.ResidentA}/rehab-episodes/{s.EpisodeA}/stage", new { stage = "detox", on = "2026-09-07" });
+        var early = await PostAsync(staffA, $"/api/v1/persons/{s.ResidentA}/rehab-episodes/{s.EpisodeA}/stage", new { stage = "education", on = "2026-09-10" }, HttpStatusCode.BadRequest);
+        Assert.True(early.GetProperty("errors").TryGetProperty("on", out _));
+        await PostAsync(staffA, $"/api/v1/persons/{s.ResidentA}/rehab-episodes/{s.EpisodeB}/stage", new { stage = "detox", on = "2026-09-07" }, HttpStatusCode.Forbidden);
+
         // Nothing else: no decisions, tests or registrations; no voiding of the commune's facts.
         await PostAsync(staffA, $"/api/v1/persons/{s.ResidentA}/management-decisions", new { decidedAt = "2026-09-08", decisionNumber = "1/QĐ" }, HttpStatusCode.Forbidden);
         await PostAsync(staffA, $"/api/v1/persons/{s.ResidentA}/drug-tests", new { takenAt = "2026-09-08T10:00:00+07:00", sampleType = "urine", result = "negative" }, HttpStatusCode.Forbidden);
@@ -162,6 +168,7 @@ public sealed class FacilityStaffAccessTests(App app)
         var records = file.GetProperty("records").EnumerateArray().ToList();
         Assert.Contains(records, r => r.GetProperty("kind").GetString() == "rehab-start" && r.GetProperty("recordedBy").GetString() == App.UserNameFor(Roles.FacilityStaff, s.FacilityA.ToString()));
         Assert.Contains(records, r => r.GetProperty("id").GetGuid() == violation && r.GetProperty("voided").GetBoolean());
+        Assert.Contains(records, r => r.GetProperty("kind").GetString() == "rehab-stage");
 
         // Completion: the stay ends, and the person leaves the facility's view (list, detail, work items).
         await PostAsync(staffA, $"/api/v1/persons/{s.ResidentA}/rehab-episodes/{s.EpisodeA}/end", new { endedOn = "2026-11-20", reason = "completed" });
