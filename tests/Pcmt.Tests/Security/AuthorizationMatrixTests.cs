@@ -168,6 +168,7 @@ public sealed class AuthorizationMatrixTests(App app)
         ["PUT /api/v1/lawful-activities/{id:guid}"] = Access.ManageLawfulActivities,
         ["GET /api/v1/lawful-activities/{id:guid}/inspections"] = Access.ViewLawfulActivities,
         ["POST /api/v1/lawful-activities/{id:guid}/inspections"] = Access.ManageLawfulActivities,
+        ["POST /api/v1/lawful-activities/{id:guid}/inspections/{inspectionId:guid}/follow-up-done"] = Access.ManageLawfulActivities,
         ["POST /api/v1/classifications/run"] = Access.ClassifyCommunesOrCountry,
         ["GET /api/v1/classifications/"] = Access.SignedIn,
         ["PUT /api/v1/classifications/{province}/{year:int}/{commune}"] = Access.ClassifyCommunes,

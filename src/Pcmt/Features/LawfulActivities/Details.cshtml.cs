@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Pcmt.Features.LawfulActivities;
@@ -21,6 +22,15 @@ public sealed class DetailsModel(LawfulActivityRegister register, CurrentUser us
     public string? Penalty { get; set; }
 
     public bool CanRecord => user.Can(Permissions.ManageLawfulActivities);
+
+    /// <summary>The "đã khắc phục" form of one inspection's follow-up (kept in this register, not a plan task).</summary>
+    [BindProperty]
+    public LawfulActivityRegister.FollowUpDoneInput FollowUpDone { get; set; } = new();
+
+    /// <summary>The inspection whose follow-up form came back with errors (shown beside it, not in the inspection form).</summary>
+    public Guid? FollowUpInspection { get; private set; }
+
+    public IReadOnlyList<string> FollowUpErrors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -52,6 +62,26 @@ public sealed class DetailsModel(LawfulActivityRegister register, CurrentUser us
             ModelState.AddFailure(result.Failure, prefix: "Inspection");
         }
 
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostFollowUpDoneAsync(Guid id, Guid inspectionId, CancellationToken cancellationToken)
+    {
+        if (!CanRecord)
+            return Forbid();
+        var result = await register.CompleteFollowUpAsync(id, inspectionId, FollowUpDone, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = "Đã ghi nhận yêu cầu khắc phục đã hoàn thành.";
+            return RedirectToPage(new { id });
+        }
+
+        if (result.Failure is Failure.NotFound)
+            return NotFound();
+        var errors = new ModelStateDictionary();
+        errors.AddFailure(result.Failure!, prefix: "FollowUpDone");
+        FollowUpInspection = inspectionId;
+        FollowUpErrors = errors.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

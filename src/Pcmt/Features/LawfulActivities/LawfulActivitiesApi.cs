@@ -43,6 +43,12 @@ public static class LawfulActivitiesApi
                 (await register.AddInspectionAsync(id, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/lawful-activities/{id}/inspections", new { id = r.Id, taskId = r.TaskId })))
             .RequireAuthorization(Permissions.ManageLawfulActivities)
             .WithSummary("Kiểm tra: ngày, đoàn liên ngành (mã cơ quan), kết quả, vi phạm, tiền phạt, yêu cầu và hạn khắc phục (thành nhiệm vụ của kế hoạch tỉnh khi có).");
+
+        group.MapPost("/{id:guid}/inspections/{inspectionId:guid}/follow-up-done", async (LawfulActivityRegister register, Guid id, Guid inspectionId,
+                LawfulActivityRegister.FollowUpDoneInput input, CancellationToken ct) =>
+                (await register.CompleteFollowUpAsync(id, inspectionId, input, ct)).ToHttpResult(version => Results.Ok(new { version })))
+            .RequireAuthorization(Permissions.ManageLawfulActivities)
+            .WithSummary("Ghi nhận đã khắc phục (ngày, kết quả) một yêu cầu khắc phục theo dõi tại sổ (không thành nhiệm vụ kế hoạch); version cũ → 409.");
     }
 
     private static object Body(LawfulActivityRegister.Detail detail)

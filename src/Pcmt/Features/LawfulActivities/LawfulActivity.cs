@@ -72,6 +72,15 @@ public sealed class LawfulInspection
     /// <summary>The plan task created for the follow-up, when the province has a plan covering the deadline's year.</summary>
     public Guid? FollowUpTaskId { get; set; }
 
+    /// <summary>
+    /// When the establishment was found to have remedied the follow-up (đã khắc phục), for a follow-up tracked in this register
+    /// because no plan of the province covered its year; a follow-up that became a plan task is closed through the task.
+    /// </summary>
+    public DateOnly? FollowUpDoneOn { get; set; }
+
+    /// <summary>Kết quả khắc phục: how it was checked (e.g. the re-inspection or the establishment's report).</summary>
+    public string? FollowUpResult { get; set; }
+
     public DateTime RecordedAt { get; set; }
 }
 
@@ -156,6 +165,7 @@ public sealed class LawfulActivityConfigurations : IEntityTypeConfiguration<Lawf
         builder.Property(i => i.Findings).HasMaxLength(4000);
         builder.Property(i => i.Violations).HasMaxLength(2000);
         builder.Property(i => i.FollowUp).HasMaxLength(1000);
+        builder.Property(i => i.FollowUpResult).HasMaxLength(1000);
         builder.HasIndex(i => new { i.ActivityId, i.InspectedOn });
     }
 }

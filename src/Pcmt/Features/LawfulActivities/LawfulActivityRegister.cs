@@ -60,7 +60,18 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
     public sealed record Filter(string? Province = null, string? Commune = null, string? Kind = null, string? Sector = null, string? Q = null, bool? FollowUpOverdue = null);
 
     public sealed record InspectionRow(Guid Id, DateOnly InspectedOn, IReadOnlyList<string> Team, IReadOnlyList<string> TeamNames, string Findings, string? Violations,
-        long? PenaltyVnd, string? FollowUp, DateOnly? FollowUpDueOn, Guid? FollowUpTaskId);
+        long? PenaltyVnd, string? FollowUp, DateOnly? FollowUpDueOn, Guid? FollowUpTaskId, DateOnly? FollowUpDoneOn, string? FollowUpResult);
+
+    /// <summary>Marks a register-tracked follow-up as remedied: the day it was found remedied and how (required).</summary>
+    public sealed class FollowUpDoneInput
+    {
+        public string? DoneOn { get; set; }
+
+        public string? Result { get; set; }
+
+        /// <summary>The establishment's version as read: a stale one is a 409 (two officers closing the same follow-up).</summary>
+        public Guid? Version { get; set; }
+    }
 
     public sealed record Row(Guid Id, string ProvinceCode, string CommuneCode, string CommuneName, string Name, string Kind, string KindName, string Sector, string SectorName,
         string ResponsibleAgency, string ResponsibleAgencyName, string? LicenceNumber, DateOnly? LicenceDate, string? LicenceIssuer, string Substances, string? Address,
@@ -103,7 +114,7 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
             && (kind == null || a.Kind == kind) && (sector == null || a.Sector == sector)
             && (q == null || a.Name.ToLower().Contains(q) || (a.LicenceNumber != null && a.LicenceNumber.ToLower().Contains(q))));
         if (filter.FollowUpOverdue == true)
-            query = query.Where(a => a.Inspections.Any(i => i.FollowUpDueOn != null && i.FollowUpDueOn < today && i.FollowUpTaskId == null));
+            query = query.Where(a => a.Inspections.Any(i => i.FollowUpDueOn != null && i.FollowUpDueOn < today && i.FollowUpTaskId == null && i.FollowUpDoneOn == null));
         var total = await query.CountAsync(cancellationToken);
         var activities = await query.OrderBy(a => a.Name).ThenBy(a => a.Id).Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize)
             .Include(a => a.Inspections).AsSplitQuery().ToListAsync(cancellationToken);
@@ -122,7 +133,7 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
         {
             var team = i.TeamAgencyCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
             return new InspectionRow(i.Id, i.InspectedOn, team, team.Select(t => names.GetValueOrDefault(t, t)).ToList(), i.Findings, i.Violations, i.PenaltyVnd, i.FollowUp,
-                i.FollowUpDueOn, i.FollowUpTaskId);
+                i.FollowUpDueOn, i.FollowUpTaskId, i.FollowUpDoneOn, i.FollowUpResult);
         }).ToList();
         return new Detail(row, inspections);
     }
@@ -253,6 +264,64 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
         return new Recorded(inspection.Id, inspection.FollowUpTaskId);
     }
 
+    /// <summary>
+    /// Closes a follow-up kept in this register (no plan task): the day the remedy was found done, on or after the inspection
+    /// and not in the future, and the result. A follow-up that is a plan task is reported through the task instead, so there
+    /// is one place that says whether it is done.
+    /// </summary>
+    public async Task<Result<Guid>> CompleteFollowUpAsync(Guid activityId, Guid inspectionId, FollowUpDoneInput input, CancellationToken cancellationToken)
+    {
+        var activity = await Visible(tracking: true).Include(a => a.Inspections).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == activityId, cancellationToken);
+        var inspection = activity?.Inspections.FirstOrDefault(i => i.Id == inspectionId);
+        if (activity is null || inspection is null)
+            return new Failure.NotFound();
+        if (inspection.FollowUp is null)
+            return new Failure.Invalid("inspection", "Lần kiểm tra này không có yêu cầu khắc phục.");
+        if (inspection.FollowUpTaskId is not null)
+            return new Failure.Invalid("inspection", "Yêu cầu khắc phục này là nhiệm vụ của kế hoạch tỉnh: cơ quan chủ trì báo cáo kết quả tại nhiệm vụ.");
+        if (inspection.FollowUpDoneOn is { } done)
+            return new Failure.Conflict($"Yêu cầu khắc phục này đã được ghi nhận hoàn thành ngày {Format.Date(done)}.");
+
+        var errors = new Dictionary<string, string[]>();
+        var doneOn = LegalInput.Date(input.DoneOn, "doneOn", errors);
+        if (doneOn is not null && doneOn < inspection.InspectedOn)
+            errors["doneOn"] = [$"Ngày khắc phục xong không được trước ngày kiểm tra ({Format.Date(inspection.InspectedOn)})."];
+        else if (doneOn is not null && doneOn > Today)
+            errors["doneOn"] = ["Ngày khắc phục xong không được ở tương lai."];
+        if (string.IsNullOrWhiteSpace(input.Result) || input.Result.Trim().Length > 1000)
+            errors["result"] = ["Bắt buộc ghi kết quả khắc phục (tối đa 1.000 ký tự), ví dụ kết quả kiểm tra lại."];
+        if (input.Version is null)
+            errors["version"] = ["Thiếu phiên bản (version) của bản ghi đã đọc."];
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new Failure.Invalid(errors);
+        }
+
+        if (input.Version != activity.Version)
+        {
+            db.ChangeTracker.Clear();
+            return Stale;
+        }
+
+        inspection.FollowUpDoneOn = doneOn;
+        inspection.FollowUpResult = input.Result!.Trim();
+        // The establishment's version moves too, so a second officer closing the same follow-up from a stale page gets 409.
+        db.Entry(activity).State = EntityState.Modified;
+        db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version!.Value;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Stale;
+        }
+
+        return activity.Version;
+    }
+
     /// <summary>The printable register (.xlsx) of the activities the caller sees, with the filter applied.</summary>
     public async Task<Result<byte[]>> ExportAsync(Filter filter, string unitName, CancellationToken cancellationToken)
     {
@@ -347,7 +416,7 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
             LawfulActivityKinds.Name(a.Kind), a.Sector, LawfulSectors.Name(a.Sector), a.ResponsibleAgencyCode, agencies.GetValueOrDefault(a.ResponsibleAgencyCode, a.ResponsibleAgencyCode),
             a.LicenceNumber, a.LicenceDate, a.LicenceIssuer, a.Substances, a.Address, a.Inspections.Count,
             a.Inspections.Count == 0 ? null : a.Inspections.Max(i => i.InspectedOn), a.Inspections.Count(i => i.Violations != null), a.Inspections.Sum(i => i.PenaltyVnd ?? 0),
-            a.Inspections.Where(i => i.FollowUpDueOn != null && i.FollowUpTaskId == null).Select(i => i.FollowUpDueOn).Max(), a.Version)).ToList();
+            a.Inspections.Where(i => i.FollowUpDueOn != null && i.FollowUpTaskId == null && i.FollowUpDoneOn == null).Select(i => i.FollowUpDueOn).Max(), a.Version)).ToList();
     }
 
     /// <summary>Agency names by code for a province (pages show names, never bare codes).</summary>

@@ -255,4 +255,80 @@ public sealed class LawfulActivitiesTests(LawfulActivitiesApp app) : IClassFixtu
         var edit = await pages.GetStringAsync($"/LawfulActivities/Edit?id={id}", Cancel);
         Assert.Contains("123/GCN-SYT", edit, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_follow_up_kept_in_the_register_is_closed_with_its_date_and_result_once_and_only_in_the_area()
+    {
+        await AgenciesAsync();
+        var police = await app.ApiAsAsync(Roles.ProvincePolice, "19");
+        var shop = await CreateAsync(police, Activity("05443", "Nhà thuốc Phú Bình", "medicine", "so-y-te-19"));
+        // 2025: no plan of the province covers that year, so the follow-up stays in this register (and is overdue today).
+        var inspection = (await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{shop}/inspections", new
+        {
+            inspectedOn = "2025-02-10",
+            team = new[] { "ca-tinh-19" },
+            findings = "Sổ xuất nhập thuốc thú y chứa chất hướng thần chưa cập nhật.",
+            followUp = "Cập nhật sổ xuất nhập",
+            followUpDueOn = "2025-05-10",
+        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        async Task<JsonElement> RowAsync(bool overdue) => (await GetAsync(police, $"/api/v1/lawful-activities?pageSize=500{(overdue ? "&followUpOverdue=true" : "")}"))
+            .GetProperty("items").EnumerateArray().SingleOrDefault(i => i.GetProperty("id").GetGuid() == shop);
+        Assert.Equal("2025-05-10", (await RowAsync(overdue: true)).GetProperty("pendingFollowUpOn").GetString());
+        var version = (await GetAsync(police, $"/api/v1/lawful-activities/{shop}")).GetProperty("version").GetGuid();
+        var url = $"/api/v1/lawful-activities/{shop}/inspections/{inspection}/follow-up-done";
+
+        // Bad input: before the inspection, in the future, no result, no version — each a Vietnamese 400, nothing saved.
+        var before = await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2025-01-31", result = "Đã cập nhật", version }, HttpStatusCode.BadRequest);
+        Assert.Contains("trước ngày kiểm tra (10/02/2025)", before.GetProperty("errors").GetProperty("doneOn")[0].GetString(), StringComparison.Ordinal);
+        await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2099-01-01", result = "Đã cập nhật", version }, HttpStatusCode.BadRequest);
+        await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2025-06-01", result = " ", version }, HttpStatusCode.BadRequest);
+        await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2025-06-01", result = "Đã cập nhật" }, HttpStatusCode.BadRequest);
+        // Outside the area: Hà Nội's police, and a department of another sector, do not see the establishment.
+        await SendAsync(await app.ApiAsAsync(Roles.ProvincePolice, "01"), HttpMethod.Post, url, new { doneOn = "2025-06-01", result = "Đã cập nhật", version }, HttpStatusCode.NotFound);
+        await SendAsync(await app.ApiAsAsync(Roles.Department, "so-cong-thuong-19"), HttpMethod.Post, url, new { doneOn = "2025-06-01", result = "Đã cập nhật", version }, HttpStatusCode.NotFound);
+        Assert.Equal(JsonValueKind.Null, (await GetAsync(police, $"/api/v1/lawful-activities/{shop}/inspections")).GetProperty("items")[0].GetProperty("followUpDoneOn").ValueKind);
+
+        // A stale version (the establishment was edited since) is a 409.
+        await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2025-06-01", result = "Đã cập nhật", version = Guid.NewGuid() }, HttpStatusCode.Conflict);
+
+        var done = await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2025-06-01", result = "Kiểm tra lại ngày 01/06/2025: sổ đã đầy đủ", version }, HttpStatusCode.OK);
+        Assert.NotEqual(version, done.GetProperty("version").GetGuid());
+        var item = (await GetAsync(police, $"/api/v1/lawful-activities/{shop}/inspections")).GetProperty("items")[0];
+        Assert.Equal(("2025-06-01", "Kiểm tra lại ngày 01/06/2025: sổ đã đầy đủ"), (item.GetProperty("followUpDoneOn").GetString(), item.GetProperty("followUpResult").GetString()));
+        Assert.Equal(JsonValueKind.Undefined, (await RowAsync(overdue: true)).ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await RowAsync(overdue: false)).GetProperty("pendingFollowUpOn").ValueKind);
+
+        // Once closed, closing again is a 409 that says when.
+        var again = await SendAsync(police, HttpMethod.Post, url, new { doneOn = "2025-06-02", result = "Lần hai", version = done.GetProperty("version").GetGuid() }, HttpStatusCode.Conflict);
+        Assert.Contains("01/06/2025", again.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The page offers the form beside a follow-up still open and shows the closed one with its date.
+        var second = (await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{shop}/inspections", new
+        {
+            inspectedOn = "2025-08-01", team = new[] { "ca-tinh-19" }, findings = "Kho chưa có khóa", followUp = "Lắp khóa kho", followUpDueOn = "2025-09-01",
+        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await app.EnsureUserAsync(Roles.ProvincePolice, "19");
+        var pages = await app.PagesAsAsync(App.UserNameFor(Roles.ProvincePolice, "19"), App.UserPassword);
+        var page = await pages.GetStringAsync($"/LawfulActivities/Details/{shop}", Cancel);
+        Assert.Contains("Đã khắc phục ngày 01/06/2025: Kiểm tra lại ngày 01/06/2025: sổ đã đầy đủ", page, StringComparison.Ordinal);
+        var pageVersion = (await GetAsync(police, $"/api/v1/lawful-activities/{shop}")).GetProperty("version").GetGuid().ToString();
+        var bad = await pages.PostAsync($"/LawfulActivities/Details/{shop}?handler=FollowUpDone&inspectionId={second}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FollowUpDone.DoneOn"] = "31/07/2025",
+            ["FollowUpDone.Result"] = "Đã lắp khóa",
+            ["FollowUpDone.Version"] = pageVersion,
+            ["__RequestVerificationToken"] = App.AntiforgeryToken(page),
+        }), Cancel);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("không được trước ngày kiểm tra (01/08/2025)", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var good = await pages.PostAsync($"/LawfulActivities/Details/{shop}?handler=FollowUpDone&inspectionId={second}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FollowUpDone.DoneOn"] = "20/08/2025",
+            ["FollowUpDone.Result"] = "Đã lắp khóa",
+            ["FollowUpDone.Version"] = pageVersion,
+            ["__RequestVerificationToken"] = App.AntiforgeryToken(page),
+        }), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Contains("Đã khắc phục ngày 20/08/2025: Đã lắp khóa", await pages.GetStringAsync($"/LawfulActivities/Details/{shop}", Cancel), StringComparison.Ordinal);
+    }
 }

@@ -1301,9 +1301,18 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("follow_up");
 
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_done_on");
+
                     b.Property<DateOnly?>("FollowUpDueOn")
                         .HasColumnType("date")
                         .HasColumnName("follow_up_due_on");
+
+                    b.Property<string>("FollowUpResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("follow_up_result");
 
                     b.Property<Guid?>("FollowUpTaskId")
                         .HasColumnType("uuid")

@@ -1281,9 +1281,18 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("follow_up");
 
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_done_on");
+
                     b.Property<DateOnly?>("FollowUpDueOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("follow_up_due_on");
+
+                    b.Property<string>("FollowUpResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_result");
 
                     b.Property<Guid?>("FollowUpTaskId")
                         .HasColumnType("TEXT")
