@@ -28,10 +28,7 @@ public sealed class CertificatesModel(FacilityCertificates certificates) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var rows = await certificates.ListAsync(Paging.Clamped(PageNumber), cancellationToken);
-        if (!rows.Succeeded)
-            return Forbid();
-        Rows = rows.Value;
+        Rows = await certificates.ListAsync(Paging.Clamped(PageNumber), cancellationToken);
         return Page();
     }
 

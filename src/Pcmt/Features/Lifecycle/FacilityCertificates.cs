@@ -86,8 +86,9 @@ public sealed class FacilityCertificates(AppDbContext db, CurrentUser user, Reco
 
     public async Task<Result<Issued>> CompleteAndIssueAsync(Guid personId, Guid episodeId, CompletionInput input, CancellationToken cancellationToken)
     {
+        // A facility scope naming no registered facility sees no resident (UnitScope), so it has none to certify either.
         if (user.FacilityId is not { } facilityId)
-            return new Failure.Forbidden();
+            return new Failure.NotFound();
         var number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
         if (number?.Length > 50)
             return new Failure.Invalid("number", "Số giấy chứng nhận tối đa 50 ký tự.");
@@ -135,10 +136,10 @@ public sealed class FacilityCertificates(AppDbContext db, CurrentUser user, Reco
     }
 
     /// <summary>The certificates the caller's facility issued, newest first; the names shown are audited as a list.</summary>
-    public async Task<Result<PagedList<Row>>> ListAsync(Paging paging, CancellationToken cancellationToken)
+    public async Task<PagedList<Row>> ListAsync(Paging paging, CancellationToken cancellationToken)
     {
         if (user.FacilityId is not { } facilityId)
-            return new Failure.Forbidden();
+            return new PagedList<Row>([], 0, paging.Page, paging.PageSize);
         var page = await db.Set<FacilityCertificate>().AsNoTracking().Where(c => c.FacilityId == facilityId)
             .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Form, c.Number, c.PersonName, c.CompletedOn, c.IssuedAt, c.IssuedBy, c.VoidedAt, c.PersonId })
