@@ -148,6 +148,8 @@ public sealed class FacilityCertificatesTests(App app)
     public async Task On_the_residents_page_the_facility_completes_and_the_browser_gets_the_certificate_and_a_confirmation()
     {
         var s = await SeedAsync();
+        await app.EnsureUserAsync(Roles.FacilityStaff, s.FacilityA.ToString());
+        await app.EnsureUserAsync(Roles.FacilityStaff, s.FacilityB.ToString());
         var pages = await app.PagesAsAsync(App.UserNameFor(Roles.FacilityStaff, s.FacilityA.ToString()), App.UserPassword);
         var details = await pages.GetStringAsync($"/Persons/Details/{s.Compulsory}", Cancel);
         Assert.Contains("Hoàn thành và cấp giấy chứng nhận (Mẫu 50)", details, StringComparison.Ordinal);
