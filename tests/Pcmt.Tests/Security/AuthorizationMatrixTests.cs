@@ -70,6 +70,9 @@ public sealed class AuthorizationMatrixTests(App app)
         // Lawful drug-related activities (issue 14)
         ViewLawfulActivities,
         ManageLawfulActivities,
+
+        // Facility staff issue Form 50 and keep its register (issue 16)
+        IssueFacilityCertificates,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -352,6 +355,13 @@ public sealed class AuthorizationMatrixTests(App app)
         ["GET /Community/Sites"] = Access.ViewCommunication,
         ["GET /Community/Teams"] = Access.ViewTeams,
         ["GET /Community/Supporter/{memberId:guid}"] = Access.ViewTeams,
+
+        // Facility staff issue Form 50 with the completion and keep the register of issued certificates (issue 16); Form 55 (issue 15)
+        ["POST /api/v1/persons/{id:guid}/rehab-episodes/{episodeId:guid}/completion-certificate"] = Access.IssueFacilityCertificates,
+        ["GET /api/v1/facility-certificates/"] = Access.IssueFacilityCertificates,
+        ["POST /api/v1/facility-certificates/{certificateId:guid}/reprint"] = Access.IssueFacilityCertificates,
+        ["GET /Facilities/Certificates"] = Access.IssueFacilityCertificates,
+        ["GET /api/v1/team-members/social-support-decision"] = Access.IssueDocuments,
     };
 
     /// <summary>One user per role, each with a scope that fits the role.</summary>
@@ -411,6 +421,7 @@ public sealed class AuthorizationMatrixTests(App app)
         Access.RecordCommunication => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.CommuneCommittee,
         Access.ViewLawfulActivities => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.Department or Roles.CommuneCommittee,
         Access.ManageLawfulActivities => role is Roles.ProvincePolice or Roles.CommunePolice or Roles.Department,
+        Access.IssueFacilityCertificates => role is Roles.FacilityStaff,
         _ => false,
     };
 

@@ -28,6 +28,12 @@ public static class CommunityApi
             .RequireAuthorization(Permissions.ViewTeams)
             .WithSummary("Phiếu của người hỗ trợ: chỉ họ tên, năm sinh, nơi ở, biện pháp và thời hạn của người được phân công (NĐ 163/2026 Điều 3 khoản 5).");
 
+        members.MapGet("/social-support-decision", async (string? commune, string? on, string? number, TeamRosters rosters, CancellationToken ct) =>
+                (await rosters.SocialSupportDecisionAsync(commune, on, number, ct)).ToHttpResult(d =>
+                    TypedResults.File(d.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.FileName)))
+            .RequireAuthorization(Permissions.IssueDocuments)
+            .WithSummary("Quyết định thành lập Tổ quản lý hỗ trợ xã hội (Mẫu 55 Nghị định 163/2026, .docx) của xã commune (mặc định xã của người dùng), gồm các thành viên trong danh sách vào ngày on (mặc định hôm nay); number: số quyết định. 400 khi tổ chưa có thành viên hoặc Tổ trưởng; 403 với xã ngoài địa bàn.");
+
         var persons = api.MapGroup("/persons").WithTags("Community");
         persons.MapGet("/{id:guid}/supporters", async (Guid id, TeamRosters rosters, CancellationToken ct) =>
                 await rosters.ForPersonAsync(id, ct) is { } rows ? Results.Ok(new { items = rows, total = rows.Count }) : Problems.NotFound())

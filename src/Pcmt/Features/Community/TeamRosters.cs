@@ -271,6 +271,46 @@ public sealed partial class TeamRosters(AppDbContext db, CurrentUser user, Perso
                 r.Measure, r.FromOn, r.ToOn)).ToList());
     }
 
+    /// <summary>
+    /// Mẫu 55: the chairperson's decision establishing the commune's Tổ quản lý hỗ trợ xã hội (NĐ 163/2026 Art 136), listing the
+    /// members of its roster on <paramref name="on"/> (default today). The team is led by a commune police officer (NĐ 163 Art 136;
+    /// legal-rules §3, §4.8): without a Tổ trưởng on the roster the decision is refused (400). Another commune's team: 403.
+    /// </summary>
+    public async Task<Result<(byte[] Content, string FileName)>> SocialSupportDecisionAsync(string? commune, string? on, string? number, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = string.IsNullOrWhiteSpace(commune) ? user.CommuneCode : commune.Trim();
+        var unit = code is null ? null : await db.AdministrativeUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune && u.ValidTo == null, cancellationToken);
+        if (unit is null)
+            errors["commune"] = ["Chọn xã/phường/đặc khu (mã không đúng hoặc không còn hiệu lực)."];
+        else if (!user.Covers(unit.ProvinceCode, unit.Code))
+            return new Failure.Forbidden();
+        var day = LegalInput.Date(on, "on", errors, required: false) ?? DatePlausibility.TodayInVietnam(clock);
+        EnforcementInput.NotFuture(clock, errors, ("on", day));
+        var decision = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
+        if (decision?.Length > 50)
+            errors["number"] = ["Số quyết định tối đa 50 ký tự."];
+        if (errors.Count > 0)
+            return new Failure.Invalid(errors);
+
+        var members = await db.Set<TeamMember>().AsNoTracking()
+            .Where(m => m.CommuneCode == unit!.Code && m.Team == Teams.SocialSupport && m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn >= day))
+            .ToListAsync(cancellationToken);
+        var name = unit!.Name;
+        if (members.Count == 0)
+            return new Failure.Invalid("commune", "Tổ quản lý hỗ trợ xã hội của " + DocumentLayout.MidSentence(name) + " chưa có thành viên vào ngày " + Format.Date(day) + ": thêm thành viên vào danh sách trước khi in Mẫu 55.");
+        if (!members.Any(m => m.Role == "leader"))
+            return new Failure.Invalid("commune", "Tổ quản lý hỗ trợ xã hội do cán bộ Công an xã làm Tổ trưởng (Nghị định 163/2026/NĐ-CP Điều 136): danh sách của " + DocumentLayout.MidSentence(name) + " chưa có Tổ trưởng vào ngày " + Format.Date(day) + ".");
+        var rank = new Dictionary<string, int> { ["leader"] = 0, ["deputy"] = 1 };
+        var lines = members.OrderBy(m => rank.GetValueOrDefault(m.Role, 2)).ThenBy(m => m.FullName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(m => new DecisionDocuments.TeamMemberLine(m.FullName, m.Unit ?? TeamRoles.Names[m.Role], m.Role switch { "leader" => "Tổ trưởng", "deputy" => "Tổ phó", _ => "Thành viên" }))
+            .ToList();
+        var province = await db.AdministrativeUnits.AsNoTracking().Where(u => u.Code == unit.ProvinceCode && u.ValidTo == null).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? unit.ProvinceCode;
+        var content = DecisionDocuments.SocialSupportTeamDecision(name, province, decision, day, lines);
+        await audit.RecordReadAsync(nameof(TeamMember), unit.Code, null, "Mẫu 55 (docx)", "tải quyết định thành lập Tổ quản lý hỗ trợ xã hội", cancellationToken);
+        return (content, $"mau-55-{unit.Code}.docx");
+    }
+
     private async Task<Dictionary<string, string>> CommuneNamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var wanted = codes.Distinct().ToList();

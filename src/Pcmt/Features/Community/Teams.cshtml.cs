@@ -97,6 +97,23 @@ public sealed class TeamsModel(TeamRosters rosters, CurrentUser user) : PageMode
         return Page();
     }
 
+    public bool CanIssueDocuments => user.Can(Permissions.IssueDocuments);
+
+    /// <summary>Mẫu 55: the decision establishing the commune's Tổ quản lý hỗ trợ xã hội from its roster.</summary>
+    public async Task<IActionResult> OnGetSocialSupportDecisionAsync(string? on, string? number, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.IssueDocuments))
+            return Forbid();
+        var document = await rosters.SocialSupportDecisionAsync(Commune, on, number, cancellationToken);
+        if (document.Succeeded)
+            return File(document.Value.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", document.Value.FileName);
+        if (document.Failure is Failure.Forbidden)
+            return Forbid();
+        ModelState.AddFailure(document.Failure, prefix: "");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private static IEnumerable<string> Messages(Failure? failure) => failure switch
     {
         Failure.Invalid invalid => invalid.Errors.SelectMany(e => e.Value),

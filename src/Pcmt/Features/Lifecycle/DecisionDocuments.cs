@@ -61,7 +61,8 @@ public sealed partial class DecisionDocuments(AppDbContext db, PersonCaseFiles f
     /// </remarks>
     private sealed record Decision(string Issuer, string IssuerParent, string Number, string Place, DateOnly Date, string Title, string Subject, string SignerTitle,
         IReadOnlyList<string> Bases, IReadOnlyList<string> Articles, string Recipients,
-        string? Operative = "QUYẾT ĐỊNH:", string? Addressee = null, bool ShowAuthority = true, string SignatureNote = "(Ký, ghi rõ họ tên, đóng dấu)");
+        string? Operative = "QUYẾT ĐỊNH:", string? Addressee = null, bool ShowAuthority = true, string SignatureNote = "(Ký, ghi rõ họ tên, đóng dấu)",
+        IReadOnlyList<string[]>? Table = null);
 
     private static string DateLine(string place, DateOnly date) => $"{place}, ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}";
 
@@ -156,10 +157,13 @@ public sealed partial class DecisionDocuments(AppDbContext db, PersonCaseFiles f
             body.Append(DocumentLayout.Para(basis, italic: true, size: 28, firstLineIndent: 567));
         if (d.Operative is { } operative)
             body.Append(DocumentLayout.Para("", after: 0), DocumentLayout.Para(operative, bold: true, center: true, size: 28));
-        foreach (var article in d.Articles)
+        for (var i = 0; i < d.Articles.Count; i++)
         {
-            foreach (var line in article.Split('\n'))
+            foreach (var line in d.Articles[i].Split('\n'))
                 body.Append(DocumentLayout.Para(line, size: 28, firstLineIndent: 567));
+            // A list under the first article (Form 55: the team's members), its first row the column headings.
+            if (i == 0 && d.Table is { Count: > 0 } table)
+                body.Append(DocumentLayout.Grid(table, [700, 3000, 3271, 2100]), DocumentLayout.Para("", after: 0));
         }
 
         body.Append(DocumentLayout.Para(""));

@@ -41,12 +41,39 @@ public sealed partial class DecisionDocuments
             : MoreForm(form, record, records, subject, commune, province);
         if (content is null)
             return new Failure.Invalid("form", "Hồ sơ lập trước ngày 01/03/2025 do Chủ tịch UBND cấp xã và cơ quan lao động - thương binh và xã hội lập theo quy định cũ; hệ thống không in mẫu này.");
+        // A certificate the facility issued with its own number (FacilityCertificates) prints with that number here too.
+        if (form == FacilityCertificates.Form
+            && await db.Set<FacilityCertificate>().AsNoTracking().Where(c => c.RecordId == record.Id && c.VoidedAt == null && c.Number != null).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } issuedNumber)
+            content = content with { Number = issuedNumber };
         await audit.RecordReadAsync(nameof(CaseRecord), record.Id.ToString(), person.Id, FormLabel(form) + " (docx)", "tải quyết định", cancellationToken);
-        // Under Law 73 the forms are those of NĐ 105/2021 and 116/2021, whose numbers were not verified here (legal-rules §12): said so, not invented.
-        var footer = UnverifiedFooter(form) ?? (content.Bases.Any(b => b.Contains("120/2025", StringComparison.Ordinal) || b.Contains("163/2026", StringComparison.Ordinal))
+        return (WithFooter(Render(content), FooterOf(form, content)), $"mau-{form}-{person.FileCode}.docx");
+    }
+
+    /// <summary>Under Law 73 the forms are those of NĐ 105/2021 and 116/2021, whose numbers were not verified here (legal-rules §12): said so, not invented.</summary>
+    private static string FooterOf(string form, Decision content) =>
+        UnverifiedFooter(form) ?? (content.Bases.Any(b => b.Contains("120/2025", StringComparison.Ordinal) || b.Contains("163/2026", StringComparison.Ordinal))
             ? "Mẫu số " + form + " — Phụ lục Nghị định số 163/2026/NĐ-CP"
             : "Mẫu theo Nghị định số 105/2021/NĐ-CP hoặc 116/2021/NĐ-CP (số hiệu mẫu chưa được xác minh; nội dung tương ứng Mẫu số " + form + " Nghị định số 163/2026/NĐ-CP)");
-        return (WithFooter(Render(content), footer), $"mau-{form}-{person.FileCode}.docx");
+
+    /// <summary>
+    /// Form 50 for a completion the facility has just recorded (<see cref="FacilityCertificates"/>), from the person and the records
+    /// read before it was appended: once the stay has ended the facility's staff no longer see the person. Not audited here (the caller is).
+    /// </summary>
+    internal async Task<byte[]> CompletionCertificateAsync(Person person, IReadOnlyList<CaseRecord> before, CaseRecord completion, CaseFileResult file, string? number, CancellationToken cancellationToken)
+    {
+        var units = await db.AdministrativeUnits.AsNoTracking().Where(u => (u.Code == person.CommuneCode || u.Code == person.ProvinceCode) && u.ValidTo == null)
+            .ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var commune = units.GetValueOrDefault(person.CommuneCode, person.CommuneCode);
+        var province = units.GetValueOrDefault(person.ProvinceCode, person.ProvinceCode);
+        var subject = new Subject(person.FullName, new BirthDate(person.BirthYear, person.DateOfBirth), person.Sex == Sex.Female ? "Nữ" : "Nam",
+            rules.Reveal(person.CitizenIdProtected), string.Join(", ", new[] { person.Current.Address, commune, province }.Where(t => !string.IsNullOrWhiteSpace(t))));
+        var facilityId = (EpisodeOf(((RehabEnded)completion.Event).EpisodeId, before)?.FacilityId) ?? Guid.Empty;
+        var facilities = await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        var content = OtherForm(FacilityCertificates.Form, completion, [.. before, completion], file, subject, commune, province, facilities)
+            ?? throw new InvalidOperationException("Form 50 needs a completed compulsory stay (checked by the caller).");
+        if (number is not null)
+            content = content with { Number = number };
+        return WithFooter(Render(content), FooterOf(FacilityCertificates.Form, content));
     }
 
     /// <summary>The forms a recorded fact prints as (for the links beside it on the person page).</summary>

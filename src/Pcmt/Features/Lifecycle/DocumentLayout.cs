@@ -67,6 +67,26 @@ public static class DocumentLayout
             new TableRow(Cell(half, left), Cell(TextWidth - half, [Para(signerTitle.ToUpper(Vn), bold: true, center: true, after: 0), Para(note, italic: true, center: true)])));
     }
 
+    /// <summary>A bordered table (a list inside a document, e.g. the members of a team): the first row is the bold, centred heading; 13 pt.</summary>
+    public static Table Grid(IReadOnlyList<string[]> rows, int[] widths)
+    {
+        var border = () => new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4U }, new BottomBorder { Val = BorderValues.Single, Size = 4U }, new LeftBorder { Val = BorderValues.Single, Size = 4U },
+            new RightBorder { Val = BorderValues.Single, Size = 4U }, new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U });
+        var table = new Table(
+            new TableProperties(new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, new TableLayout { Type = TableLayoutValues.Fixed }, border(),
+                new TableCellMarginDefault(new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var heading = r == 0;
+            table.Append(new TableRow(rows[r].Select((text, c) => Cell(widths[Math.Min(c, widths.Length - 1)],
+                [Para(text, bold: heading, center: heading || c == 0, size: 26, after: 0, justify: false)]))));
+        }
+
+        return table;
+    }
+
     /// <summary>The document with its page setup and default font (Times New Roman 13), as bytes.</summary>
     public static byte[] Save(Body body)
     {

@@ -175,6 +175,28 @@ public static class LifecycleApi
             .RequireAuthorization(Permissions.IssueDocuments)
             .WithSummary("Văn bản DOCX điền sẵn từ hồ sơ: Mẫu 04, 07, 08, 09, 22, 28, 32, 50, 51, 52, 53, 56, 59, 60; thong-bao-ho-so, de-nghi-toa-an (nhóm Mẫu 34–41), de-nghi-xac-dinh-nghien (số hiệu chưa xác minh, ghi ở chân trang). Mỗi lần tải được ghi nhật ký.");
 
+        // Facility staff (issue 16): the completion of a compulsory stay and its certificate (Form 50) in one step; the facility's register.
+        persons.MapPost("/rehab-episodes/{episodeId:guid}/completion-certificate", async (FacilityCertificates certificates, HttpContext http, Guid id, Guid episodeId, FacilityCertificates.CompletionInput input, CancellationToken ct) =>
+                (await certificates.CompleteAndIssueAsync(id, episodeId, input, ct)).ToHttpResult(issued =>
+                {
+                    http.Response.Headers["X-Certificate-Id"] = issued.CertificateId.ToString();
+                    http.Response.Headers["X-Record-Id"] = issued.RecordId.ToString();
+                    return TypedResults.File(issued.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", issued.FileName);
+                }))
+            .RequireAuthorization(Permissions.IssueFacilityCertificates)
+            .WithSummary("Hoàn thành và cấp giấy chứng nhận (Mẫu 50): cơ sở ghi nhận người chấp hành xong cai nghiện bắt buộc (endedOn, number tùy chọn; cùng quy tắc và nhật ký như kết thúc đợt cai nghiện) và nhận ngay tệp .docx. Tiêu đề X-Certificate-Id: mã giấy để in lại. 400 khi đợt không phải cai nghiện bắt buộc.");
+
+        var certificates = api.MapGroup("/facility-certificates").WithTags("Legal lifecycle");
+        certificates.MapGet("/", (FacilityCertificates register, int? page, int? pageSize, CancellationToken ct) =>
+                PagedResults.ListAsync(page, pageSize, paging => register.ListAsync(paging, ct)))
+            .RequireAuthorization(Permissions.IssueFacilityCertificates)
+            .WithSummary("Giấy chứng nhận cơ sở đã cấp: số giấy, họ tên, ngày hoàn thành, ngày cấp (chỉ của cơ sở mình; được ghi nhật ký).");
+        certificates.MapPost("/{certificateId:guid}/reprint", async (FacilityCertificates register, Guid certificateId, FacilityCertificates.ReprintInput input, CancellationToken ct) =>
+                (await register.ReprintAsync(certificateId, input.Purpose, fresh: false, ct)).ToHttpResult(d =>
+                    TypedResults.File(d.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.FileName)))
+            .RequireAuthorization(Permissions.IssueFacilityCertificates)
+            .WithSummary("In lại giấy chứng nhận đúng như đã cấp (purpose: lý do in lại, bắt buộc); chỉ cơ sở đã cấp (404 với cơ sở khác); mỗi lần in được ghi nhật ký.");
+
         api.MapGet("/work-items", (WorkItems items, string? commune, string? dueBefore, bool? overdue, string? assignee, Guid? personId, int? page, int? pageSize, CancellationToken ct) =>
                 PagedResults.ListAsync(page, pageSize, paging => items.ListAsync(new WorkItems.Filter(commune, dueBefore, overdue, assignee, personId), paging, withNames: false, ct)))
             .WithTags("Legal lifecycle")

@@ -14,5 +14,6 @@ public static class LifecycleFeature
         .AddScoped<DecisionDocuments>()
         .AddScoped<FacilityRegister>()
         .AddScoped<Demo.GenerateDemoData>()
+        .AddScoped<FacilityCertificates>() // issue 16: Form 50 issued by the facility, and its register
         .AddHostedService<DailyLegalReviewJob>();
 }

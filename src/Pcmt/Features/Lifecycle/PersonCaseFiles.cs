@@ -130,6 +130,9 @@ public sealed class PersonCaseFiles(AppDbContext db, LegalSettings settings, Cur
         record.VoidedAt = now.UtcDateTime;
         record.VoidedBy = user.UserName;
         record.VoidReason = text;
+        // A facility's completion certificate (Form 50) falls with the completion it certifies: its register shows it voided, no re-print.
+        foreach (var certificate in await db.Set<FacilityCertificate>().Where(c => c.RecordId == recordId && c.VoidedAt == null).ToListAsync(cancellationToken))
+            certificate.VoidedAt = now.UtcDateTime;
         await ProjectAsync(person, after, remaining, now, touch: true, cancellationToken);
         try
         {

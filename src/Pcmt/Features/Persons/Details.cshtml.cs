@@ -253,6 +253,32 @@ public sealed class DetailsModel(GetPerson get, PersonAccessLog accessLog, Trans
         RecordAsync(id, Permissions.RecordTherapyProgress, "Đã ghi nhận giai đoạn điều trị.",
             () => record.TherapyPhaseAsync(id, therapyId, new RecordCaseFacts.PhaseInput(phase, on), cancellationToken), cancellationToken);
 
+    // Facility staff (issue 16): "Hoàn thành và cấp giấy chứng nhận (Mẫu 50)" for a compulsory stay in their facility.
+    public bool CanIssueFacilityCertificates => user.Can(Permissions.IssueFacilityCertificates);
+
+    /// <summary>The open stays (in the caller's facility) that are compulsory rehab: those Form 50 certifies.</summary>
+    public IReadOnlyList<CaseView> CompulsoryStays => [.. OpenStays.Where(c => Records.Any(r => r.Id == c.Id && !r.Voided && r.Event is RehabDecided { Compulsory: true }))];
+
+    /// <summary>Records the completion and issues Form 50; the browser goes to the facility's register, which confirms and downloads it.</summary>
+    public async Task<IActionResult> OnPostCompletionCertificateAsync(Guid id, Guid episodeId, string? endedOn, string? number, [FromServices] FacilityCertificates certificates, CancellationToken cancellationToken)
+    {
+        if (!user.Can(Permissions.IssueFacilityCertificates))
+            return Forbid();
+        var result = await certificates.CompleteAndIssueAsync(id, episodeId, new FacilityCertificates.CompletionInput(endedOn, number), cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = "Đã ghi nhận " + result.Value.PersonName + " hoàn thành cai nghiện bắt buộc và cấp Giấy chứng nhận (Mẫu 50). Tệp .docx được tải xuống tự động; người này không còn trong danh sách học viên của cơ sở.";
+            return RedirectToPage("/Facilities/Certificates", new { issued = result.Value.CertificateId });
+        }
+
+        if (result.Failure is Failure.NotFound)
+            return NotFound();
+        if (result.Failure is Failure.Forbidden)
+            return Forbid();
+        ModelState.AddFailure(result.Failure, prefix: "");
+        return await OnGetAsync(id, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostTherapyEndAsync(Guid id, Guid therapyId, string? endedOn, string? reason, CancellationToken cancellationToken) =>
         RecordAsync(id, Permissions.RecordTherapyProgress, "Đã ghi nhận kết thúc điều trị.",
             () => record.TherapyEndAsync(id, therapyId, new RecordCaseFacts.EndInput(endedOn, reason), cancellationToken), cancellationToken);

@@ -48,6 +48,7 @@ public sealed class RotatePersonalDataKeys(AppDbContext db, PersonalDataProtecto
         var others = 0;
         others += await RotateTipsAsync(batchSize, () => values++, cancellationToken);
         others += await RotateRosterPhonesAsync(batchSize, prefix, () => values++, cancellationToken);
+        others += await RotateCertificatesAsync(batchSize, () => values++, cancellationToken);
 
         logger.LogInformation("Key rotation to version {Version}: {Persons} persons, {Others} other rows, {Values} values", protector.ActiveVersion, persons, others, values);
         return new Outcome(persons, values, others);
@@ -108,6 +109,32 @@ public sealed class RotatePersonalDataKeys(AppDbContext db, PersonalDataProtecto
 
             rows += batch.Count;
             await db.SaveBulkAsync(nameof(Features.Community.TeamMember), $"key rotation to v{protector.ActiveVersion}: {batch.Count} team members", cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return rows;
+    }
+
+    /// <summary>The certificates facilities issued (issue 16, Form 50 as .docx bytes; the key version is their first 4 bytes), visited by pages in key order.</summary>
+    private async Task<int> RotateCertificatesAsync(int batchSize, Action counted, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        for (var skip = 0; ; skip += batchSize)
+        {
+            var batch = await db.Set<Features.Lifecycle.FacilityCertificate>().OrderBy(c => c.Id).Skip(skip).Take(batchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                break;
+            var changed = 0;
+            foreach (var certificate in batch.Where(c => c.DocumentProtected.Length >= 4 && BitConverter.ToInt32(c.DocumentProtected, 0) != protector.ActiveVersion))
+            {
+                certificate.DocumentProtected = protector.EncryptBytes(protector.DecryptBytes(certificate.DocumentProtected));
+                counted();
+                changed++;
+            }
+
+            if (changed > 0)
+                await db.SaveBulkAsync(nameof(Features.Lifecycle.FacilityCertificate), $"key rotation to v{protector.ActiveVersion}: {changed} certificates", cancellationToken);
+            rows += changed;
             db.ChangeTracker.Clear();
         }
 

@@ -61,6 +61,8 @@ public static class Permissions
     // Lawful drug-related activities and inspections (issue 14)
     public const string ViewLawfulActivities = "lawful.view";
     public const string ManageLawfulActivities = "lawful.manage";
+    // Facility staff (issue 16): record the completion of a compulsory stay with its certificate (Form 50), list and re-print the facility's certificates
+    public const string IssueFacilityCertificates = "cases.facility-certificates";
 
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -139,6 +139,16 @@ public static class Roles
         [CommuneCommittee] = [Permissions.ViewLawfulActivities],
     });
 
+    /// <summary>
+    /// Facility staff (issue 16): the facility director certifies the completion of compulsory rehab (Form 50; NĐ 163/2026 Art
+    /// 112–125), so its staff record the completion and get the certificate in one step, and re-print the certificates the
+    /// facility issued. Only the facility: the police and the commune keep printing Form 50 from the file (cases.documents).
+    /// </summary>
+    private static readonly bool FacilityCertificateGrantsApplied = Apply(new()
+    {
+        [FacilityStaff] = [Permissions.IssueFacilityCertificates],
+    });
+
     /// <summary>Adds a feature's block of grants to <see cref="Grants"/> (initialised earlier, in declaration order).</summary>
     private static bool Apply(Dictionary<string, string[]> grants)
     {

@@ -37,5 +37,6 @@ public static class Navigation
         new("Nhật ký hệ thống", "/Audit/Index", Permissions.ViewAuditLog),
         new("Sự cố dữ liệu cá nhân", "/DataBreaches/Index", Permissions.ManageDataBreaches), // issue 18
         new("Việc cần làm", "/Lifecycle/WorkItems", Permissions.ManageDataBreaches), // issue 18: breach notification deadlines (shown once, see _Layout)
+        new("Giấy chứng nhận đã cấp", "/Facilities/Certificates", Permissions.IssueFacilityCertificates), // issue 16: Form 50 issued by the facility
     ];
 }
