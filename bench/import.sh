@@ -48,6 +48,6 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
 echo "Server $server on port $port (${PCMT_BENCH_ENV:-default GC settings}), app $app, load $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet artifacts/bin/Pcmt.Bench/release/Pcmt.Bench.dll --url "http://127.0.0.1:$port" --pg "$base;Database=$db;Maximum Pool Size=20" \
+dotnet artifacts/bin/Pcmt.Bench/release/Pcmt.Bench.dll --url "http://127.0.0.1:$port" --pg "$base;Database=$db;Maximum Pool Size=20;Command Timeout=900" \
   --admin-password "$PCMT_ADMIN_PASSWORD" --server-pid "$server" --import-rows "$rows" --rounds "$rounds" --only import --out "$state/import.md"
 grep -E "^(VmHWM|VmRSS)" "/proc/$server/status" | tr -s ' \t' ' ' | paste -sd, - | sed 's/^/Server memory at the end: /'

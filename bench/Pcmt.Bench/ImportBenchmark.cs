@@ -21,6 +21,7 @@ internal static class ImportBenchmark
         {
             var bytes = format == "csv" ? Encoding.UTF8.GetBytes(csv) : ImportFile.Xlsx(rows);
             var cpuBefore = ServerCpuSeconds(serverPid);
+            var rssBefore = StatusKilobytes(serverPid, "VmRSS") / 1024.0;
             var reset = resetPeak && ResetPeak(serverPid); // the full suite keeps the process's peak for its memory line
             using var sampler = new RssSampler(serverPid);
             var watch = Stopwatch.StartNew();
@@ -44,7 +45,8 @@ internal static class ImportBenchmark
                 var sampled = sampler.MaxMegabytes;
                 samples.Add($"import {format} rss peak", Math.Max(peak, sampled));
                 samples.Add($"import {format} cpu", ServerCpuSeconds(serverPid) - cpuBefore);
-                Console.WriteLine($"import {format}: server VmHWM since reset {peak:N0} MB, sampled VmRSS max {sampled:N0} MB, CPU {ServerCpuSeconds(serverPid) - cpuBefore:N1} s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                samples.Add($"import {format} rss before", rssBefore);
+                Console.WriteLine($"import {format}: server RSS before {rssBefore:N0} MB, VmHWM since reset {peak:N0} MB, sampled VmRSS max {sampled:N0} MB, CPU {ServerCpuSeconds(serverPid) - cpuBefore:N1} s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             }
 
             var encrypted = format == "csv" ? await EncryptedCopyBaseline.CaptureAsync(data, ImportFile.Since) : null; // issue 19: the fair baseline
@@ -83,11 +85,11 @@ internal static class ImportBenchmark
         Table(report, samples, importRows, rounds);
         if (serverPid.Length > 0)
         {
-            report.Table("Server per import (each round)", ["Round", "CSV time", "CSV peak RSS", "CSV server CPU", "XLSX time", "XLSX peak RSS", "XLSX server CPU", "COPY into persons", "Load before→after"],
+            report.Table("Server per import (each round)", ["Round", "CSV time", "CSV RSS before → peak", "CSV server CPU", "XLSX time", "XLSX RSS before → peak", "XLSX server CPU", "COPY into persons", "Load before→after"],
                 Enumerable.Range(0, rounds).Select(i => new[]
                 {
-                    (i + 1).ToString(CultureInfo.InvariantCulture), Seconds(samples.Values("import csv app")[i]), $"{samples.Values("import csv rss peak")[i]:N0} MB", $"{samples.Values("import csv cpu")[i]:N1} s",
-                    Seconds(samples.Values("import xlsx app")[i]), $"{samples.Values("import xlsx rss peak")[i]:N0} MB", $"{samples.Values("import xlsx cpu")[i]:N1} s",
+                    (i + 1).ToString(CultureInfo.InvariantCulture), Seconds(samples.Values("import csv app")[i]), $"{samples.Values("import csv rss before")[i]:N0} → {samples.Values("import csv rss peak")[i]:N0} MB", $"{samples.Values("import csv cpu")[i]:N1} s",
+                    Seconds(samples.Values("import xlsx app")[i]), $"{samples.Values("import xlsx rss before")[i]:N0} → {samples.Values("import xlsx rss peak")[i]:N0} MB", $"{samples.Values("import xlsx cpu")[i]:N1} s",
                     Seconds(samples.Values("import copy persons")[i]), loads[i],
                 }));
         }
@@ -135,6 +137,8 @@ internal static class ImportBenchmark
 
     internal static double StatusKilobytes(string pid, string field)
     {
+        if (pid.Length == 0)
+            return 0;
         try
         {
             var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
