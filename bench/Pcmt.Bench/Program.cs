@@ -45,6 +45,14 @@ if (arguments.Get("only", "") == "program")
     return 0;
 }
 
+// Issue 19: `--only import` runs the import benchmark alone, with the server's peak RSS per import (ImportBenchmark.cs).
+if (arguments.Get("only", "") == "import")
+{
+    await ImportBenchmark.RunAsync(url, data, report, tokens[biggest], biggest, importRows, rounds, serverPid);
+    await File.WriteAllTextAsync(output, report.ToString());
+    return 0;
+}
+
 
 // Every measurement runs --rounds times (default 3); the tables give the median and the range of the rounds.
 var samples = new Samples();
@@ -136,43 +144,7 @@ for (var round = 1; round <= rounds; round++)
     // registry, file numbers, audit), beside COPY of the same rows into a plain table. The baseline's trigram index is dropped
     // first (the app does not have it), and the imported rows are deleted afterwards so every round starts from the same data.
     if (importRows > 0)
-    {
-        await Sql.ExecuteAsync(data, "DROP INDEX IF EXISTS bench_persons_name_trgm");
-        var (csv, rows) = ImportFile.Make(importRows, importCommunes, seed: round);
-        foreach (var format in new[] { "csv", "xlsx" })
-        {
-            var bytes = format == "csv" ? Encoding.UTF8.GetBytes(csv) : ImportFile.Xlsx(rows);
-            var watch = Stopwatch.StartNew();
-            using (var form = new MultipartFormDataContent())
-            {
-                form.Add(new ByteArrayContent(bytes), "file", $"bench.{format}");
-                form.Add(new StringContent("true"), "importValidRows");
-                using var response = await Api.Client(url, tokens[biggest]).PostAsync("/api/v1/persons/import", form);
-                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-                watch.Stop();
-                if (!response.IsSuccessStatusCode)
-                    throw new InvalidOperationException($"import {format}: {(int)response.StatusCode} {body}");
-                Console.WriteLine($"import {format}: {body.GetProperty("imported").GetInt32():N0} imported, {body.GetProperty("refused").GetInt32():N0} refused (citizen ID already registered), {body.GetProperty("possibleDuplicates").GetInt32():N0} possible duplicates");
-                samples.Add($"import {format} imported", body.GetProperty("imported").GetInt32());
-            }
-
-            samples.Add($"import {format} app", watch.Elapsed.TotalMilliseconds);
-            var encrypted = format == "csv" ? await EncryptedCopyBaseline.CaptureAsync(data, ImportFile.Since) : null; // issue 19: the fair baseline
-            await ImportFile.DeleteImportedAsync(data);
-            if (encrypted is not null)
-            {
-                samples.Add("import copy persons", await EncryptedCopyBaseline.CopyAsync(data, encrypted));
-                await ImportFile.DeleteImportedAsync(data);
-            }
-        }
-
-        await Sql.ExecuteAsync(data, "DROP TABLE IF EXISTS bench_import; CREATE TABLE bench_import (full_name text, date_of_birth text, sex text, commune_code text, address text, citizen_id text)");
-        var copyWatch = Stopwatch.StartNew();
-        await using (var connection = await data.OpenConnectionAsync())
-        await using (var writer = await connection.BeginTextImportAsync("COPY bench_import FROM STDIN (FORMAT csv, HEADER true)"))
-            await writer.WriteAsync(csv);
-        samples.Add("import copy", copyWatch.Elapsed.TotalMilliseconds);
-    }
+        await ImportBenchmark.RoundAsync(url, data, tokens[biggest], importRows, importCommunes, round, samples, serverPid);
 
     // --- 5. HTTP under load: 64 connections on loopback for 20 s. The dashboard's first view after a change computes its ~20
     // indicator values (timed here on its own); the load run then measures views while nothing is being recorded.
@@ -215,17 +187,7 @@ report.Table("Indicator values computed fresh (median of 10 or 5 calls per round
 report.Table("Classification (QĐ 28/2025) of every commune for a year, through the API", ["Calls", "Run", "Communes", "Total time"],
     samples.Keys.Where(k => k.Contains("calls|", StringComparison.Ordinal) || k.Contains("call|", StringComparison.Ordinal)).Select(k => k.Split('|')).Select(k => new[] { k[0], k[1], k[2], Cell(string.Join('|', k)) }));
 if (importRows > 0)
-{
-    string Rate(string key) => (importRows / (samples.MedianValue(key) / 1000)).ToString("N0", invariant);
-    report.Table($"Import of {importRows:N0} new persons (with citizen IDs) through the API", ["", "Time", "Rows/s", "Ratio to COPY"],
-    [
-        ["PCMT, CSV (validation, duplicate detection, file numbers, audit)", Cell("import csv app"), Rate("import csv app"), RatioOf("import csv app", "import copy")],
-        ["PCMT, XLSX (the same rows)", Cell("import xlsx app"), Rate("import xlsx app"), RatioOf("import xlsx app", "import copy")],
-        ["Baseline: COPY of the CSV into a plain table", Cell("import copy"), Rate("import copy"), "1.0×"],
-        ["Baseline (issue 19): COPY of the same encrypted rows into persons, all indexes; PCMT CSV / XLSX against it", Cell("import copy persons"), Rate("import copy persons"), RatioOf("import csv app", "import copy persons") + " / " + RatioOf("import xlsx app", "import copy persons")],
-    ]);
-    report.Line($"Rows imported per round: CSV {samples.Median("import csv imported", raw: true)}, XLSX {samples.Median("import xlsx imported", raw: true)} (the rest share a citizen ID with a generated person and are refused, as they must be).");
-}
+    ImportBenchmark.Table(report, samples, importRows, rounds);
 
 report.Table("HTTP, 64 connections, 2 wrk threads, 20 s per round", ["Endpoint", "Requests/s", "p99", "Errors (non-2xx + socket)"],
     samples.Keys.Where(k => k.EndsWith("|rps", StringComparison.Ordinal)).Select(k => k[..^4]).Select(label => new[] { label, samples.Median(label + "|rps", raw: true), Cell(label + "|p99"), samples.Median(label + "|errors", raw: true) }));
@@ -402,6 +364,8 @@ internal sealed class Samples
         list.Add(value);
         return this;
     }
+
+    public IReadOnlyList<double> Values(string key) => _values.TryGetValue(key, out var list) ? list : [];
 
     public double MedianValue(string key)
     {

@@ -76,12 +76,15 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
 
     public async Task<Outcome> HandleAsync(Stream file, string fileName, Options options, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        // Limits checked before parsing, and parser failures refused as the user's error (Infrastructure/Uploads).
+        // Limits checked before parsing, on the whole file as a stream, and parser failures refused as the user's error
+        // (Infrastructure/Uploads). Issue 19: the rows are then read from the file one chunk at a time, never held whole: what
+        // stays for the whole file is one small key per row (its citizen ID's blind index), the IDs created, and the refused
+        // rows with their reasons (for the reject file).
         var format = UploadGuard.FormatOf(fileName) ?? throw new UploadRejectedException(UploadGuard.WrongType);
-        var rows = UploadGuard.ReadTable(file, format, UploadLimits.Table)
-            .Where(r => r.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
-            .ToList();
-        var headers = rows.Count > 0 ? rows[0].Keys.ToList() : [];
+        var expected = (int)Math.Min(int.MaxValue, UploadGuard.Check(file, format, UploadLimits.Table));
+        using var source = UploadGuard.StreamRows(file, format).Where(r => !IsBlank(r)).GetEnumerator();
+        var first = source.MoveNext() ? source.Current : null;
+        var headers = first is null ? [] : first.Keys.ToList();
         var mapping = headers.ToDictionary(h => h, h => Map(h, options.Mapping));
         var unmapped = mapping.Where(m => m.Value is null).Select(m => m.Key).ToList();
 
@@ -89,28 +92,49 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         var idColumn = mapping.FirstOrDefault(m => m.Value == nameof(PersonInput.CitizenId)).Key ?? "Số định danh cá nhân";
         var units = await rules.CurrentUnitsAsync(cancellationToken);
         var errors = new List<RowError>();
+        // The refused rows as the file has them (values in header order), for the reject file; accepted rows are not kept.
+        var refusedRows = new Dictionary<int, object?[]>();
         var seenIds = new Dictionary<string, int>();
-        // The file's own accepted rows by name key: a later row is matched against earlier ones as if they were registered already.
-        var fromFile = new Dictionary<string, List<FindDuplicates.Row>>();
         var audit = new List<string>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var total = 0;
         var imported = 0;
         var possibleDuplicates = 0;
         var createdIds = new List<Guid>();
 
+        void Refuse(RowError error, object?[] values)
+        {
+            errors.Add(error);
+            refusedRows.TryAdd(error.Row, values);
+        }
+
         // One transaction: a crash half-way, or a refused row in an all-or-nothing import, leaves the registry as it was.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Issue 19: the per-row work that needs no database (shape, rules, encryption, blind index, name keys) runs on its own
-        // thread, one chunk ahead of the registry checks and the COPY of the previous chunk; at most two prepared chunks wait,
-        // so memory stays bounded. Rows keep their numbers, and the refused rows are sorted at the end as before.
+        // Issue 19: reading the file and the per-row work that needs no database (shape, rules, encryption, blind index, name
+        // keys) run on their own thread, one chunk ahead of the registry checks and the COPY of the previous chunk; at most two
+        // prepared chunks wait, so memory is bounded by the chunk, not the file. Rows keep their numbers (blank rows skipped,
+        // the header is row 1), and the refused rows are sorted at the end as before.
         using var stopPreparing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var preparing = Task.Run(async () =>
         {
             try
             {
-                for (var offset = 0; offset < rows.Count; offset += ChunkSize)
-                    await prepared.Writer.WriteAsync(Prepare(rows, offset, mapping, options.DefaultCommuneCode, units, now, stopPreparing.Token), stopPreparing.Token);
+                var chunk = new List<IDictionary<string, object?>>(ChunkSize);
+                var offset = 0;
+                for (var row = first; row is not null; row = source.MoveNext() ? source.Current : null)
+                {
+                    stopPreparing.Token.ThrowIfCancellationRequested();
+                    chunk.Add(row);
+                    if (chunk.Count < ChunkSize)
+                        continue;
+                    await prepared.Writer.WriteAsync(Prepare(chunk, offset, headers, mapping, options.DefaultCommuneCode, units, now, stopPreparing.Token), stopPreparing.Token);
+                    offset += chunk.Count;
+                    chunk = new List<IDictionary<string, object?>>(ChunkSize);
+                }
+
+                if (chunk.Count > 0)
+                    await prepared.Writer.WriteAsync(Prepare(chunk, offset, headers, mapping, options.DefaultCommuneCode, units, now, stopPreparing.Token), stopPreparing.Token);
                 prepared.Writer.Complete();
             }
             catch (Exception exception)
@@ -122,8 +146,10 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         {
             await foreach (var prepare in prepared.Reader.ReadAllAsync(cancellationToken))
             {
-                errors.AddRange(prepare.Errors);
+                foreach (var (error, values) in prepare.Errors)
+                    Refuse(error, values);
                 var chunk = prepare.Valid;
+                total = prepare.End;
 
                 // Citizen IDs: one lookup for the chunk against the national registry, then against the file's earlier rows.
                 var indexes = chunk.Where(c => c.IdIndex is not null).Select(c => c.IdIndex!).ToList();
@@ -134,10 +160,11 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
                 foreach (var candidate in chunk)
                 {
                     var (row, idIndex) = (candidate.Row, candidate.IdIndex);
-                    if (idIndex is not null && registered.Contains(idIndex))
-                        errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này đã có trong sổ đăng ký.", idColumn));
-                    else if (idIndex is not null && seenIds.TryGetValue(idIndex, out var firstRow))
-                        errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {firstRow} trong cùng tệp.", idColumn));
+                    // Against the file first: an ID of an earlier row, already written in this transaction, is that row's duplicate.
+                    if (idIndex is not null && seenIds.TryGetValue(idIndex, out var firstRow))
+                        Refuse(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {firstRow} trong cùng tệp.", idColumn), candidate.Values);
+                    else if (idIndex is not null && registered.Contains(idIndex))
+                        Refuse(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này đã có trong sổ đăng ký.", idColumn), candidate.Values);
                     else
                     {
                         if (idIndex is not null)
@@ -146,24 +173,24 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
                     }
                 }
 
-                progress?.Report((prepare.End, rows.Count));
+                progress?.Report((prepare.End, Math.Max(prepare.End, expected)));
                 if (errors.Count > 0 && !options.ImportValidRows)
                     continue; // nothing will be saved; keep checking so the report lists every refused row
                 if (accepted.Count == 0)
                     continue;
 
-                var written = await WriteRefusingRacesAsync(transaction, prepare.Offset, accepted, fromFile, idColumn, errors, options.ImportValidRows, now, cancellationToken);
+                var written = await WriteRefusingRacesAsync(transaction, prepare.Offset, accepted, idColumn, Refuse, options.ImportValidRows, now, cancellationToken);
                 if (written is null)
                     continue; // a row was taken by a concurrent registration and the import is all or nothing: nothing will be saved
                 imported += written.Persons;
                 createdIds.AddRange(written.Ids);
                 possibleDuplicates += written.PossibleDuplicates;
-                audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {accepted[0].Row}–{accepted[^1].Row}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
+                audit.Add($"Nhập danh sách '{Path.GetFileName(fileName)}', dòng {written.FirstRow}–{written.LastRow}: {written.Persons} hồ sơ, {written.Reviews} cặp chờ rà soát trùng: {string.Join(",", written.Ids)}");
             }
         }
         finally
         {
-            // The preparing task must not outlive the request (it reads the rows and the user's scope).
+            // The preparing task must not outlive the request (it reads the file and the user's scope).
             await stopPreparing.CancelAsync();
             await preparing;
         }
@@ -183,38 +210,41 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         }
 
         var refused = errors.OrderBy(e => e.Row).ToList();
-        var reject = refused.Count == 0 ? null : RejectFile(headers, refused.Select(e => (rows[e.Row - 2], e.Message)).ToList());
-        return new Outcome(rows.Count, imported, refused.Count, possibleDuplicates, refused, unmapped, reject, createdIds);
+        var reject = refused.Count == 0 ? null : RejectFile(headers, refused.Select(e => (refusedRows[e.Row], e.Message)));
+        return new Outcome(total, imported, refused.Count, possibleDuplicates, refused, unmapped, reject, createdIds);
     }
 
-    /// <summary>A valid row, ready to write: its entity (identifiers encrypted and indexed), aliases and matching subject.</summary>
-    private sealed record Candidate(int Row, RegisterPerson.Input Input, string? IdIndex, Person Person, List<PersonAlias> Aliases, PersonMatching.Subject Subject);
+    private static bool IsBlank(IDictionary<string, object?> row) =>
+        !row.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture)));
 
-    private sealed record Prepared(int Offset, int End, List<RowError> Errors, List<Candidate> Valid);
+    /// <summary>A valid row, ready to write: its entity (identifiers encrypted and indexed), aliases, matching subject, and the file's values (kept only while the chunk is).</summary>
+    private sealed record Candidate(int Row, RegisterPerson.Input Input, string? IdIndex, Person Person, List<PersonAlias> Aliases, PersonMatching.Subject Subject, object?[] Values);
+
+    private sealed record Prepared(int Offset, int End, List<(RowError Error, object?[] Values)> Errors, List<Candidate> Valid);
 
     /// <summary>The pure per-row work of one chunk (no database; the units were loaded before).</summary>
-    private Prepared Prepare(List<IDictionary<string, object?>> rows, int offset, Dictionary<string, string?> mapping, string? defaultCommune,
+    private Prepared Prepare(List<IDictionary<string, object?>> rows, int offset, List<string> headers, Dictionary<string, string?> mapping, string? defaultCommune,
         Func<string?, AdministrativeUnit?> units, DateTime now, CancellationToken cancellationToken)
     {
-        var end = Math.Min(rows.Count, offset + ChunkSize);
-        var results = new (RowError? Error, Candidate? Valid)[end - offset];
+        var results = new ((RowError Error, object?[] Values)? Error, Candidate? Valid)[rows.Count];
         // One thread: this runs beside the writer (the other core). Splitting the rows over both cores as well (Parallel.For)
         // cost 27 % more CPU on the shared 2-core machine and gained nothing (docs/performance.md, issue 19).
-        for (var i = offset; i < end; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rowNumber = i + 2; // the header is row 1, as the user sees it in Excel
+            var rowNumber = offset + i + 2; // the header is row 1, as the user sees it in Excel
+            var values = headers.Select(h => rows[i].TryGetValue(h, out var value) ? value : null).ToArray();
             var (input, shapeError) = ToInput(rows[i], mapping, defaultCommune);
             if (shapeError is not null)
             {
-                results[i - offset] = (new RowError(rowNumber, shapeError), null);
+                results[i] = ((new RowError(rowNumber, shapeError), values), null);
                 continue;
             }
 
             var check = rules.Check(input, units);
             if (!check.Succeeded)
             {
-                results[i - offset] = (new RowError(rowNumber, string.Join(" ", Describe(check.Failure))), null);
+                results[i] = ((new RowError(rowNumber, string.Join(" ", Describe(check.Failure))), values), null);
                 continue;
             }
 
@@ -226,13 +256,13 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
                 alias.PersonId = person.Id;
             person.Aliases = [];
             var subject = PersonMatching.From(input.FullName!, input.Aliases ?? [], valid.BirthDate.Year, valid.BirthDate.Date, valid.Sex, valid.Commune.Code);
-            results[i - offset] = (null, new Candidate(rowNumber, input, person.CitizenIdIndex, person, aliases, subject));
+            results[i] = (null, new Candidate(rowNumber, input, person.CitizenIdIndex, person, aliases, subject, values));
         }
 
-        return new Prepared(offset, end, results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(), results.Where(r => r.Valid is not null).Select(r => r.Valid!).ToList());
+        return new Prepared(offset, offset + rows.Count, results.Where(r => r.Error is not null).Select(r => r.Error!.Value).ToList(), results.Where(r => r.Valid is not null).Select(r => r.Valid!).ToList());
     }
 
-    private sealed record Written(int Persons, int PossibleDuplicates, int Reviews, IReadOnlyList<Guid> Ids);
+    private sealed record Written(int Persons, int PossibleDuplicates, int Reviews, IReadOnlyList<Guid> Ids, int FirstRow, int LastRow);
 
     /// <summary>
     /// Writes the chunk; a citizen ID registered by someone else between the check above and this insert (a concurrent
@@ -241,17 +271,15 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
     /// the other rows are written again when the caller imports the valid rows. Returns null when nothing is to be saved.
     /// </summary>
     private async Task<Written?> WriteRefusingRacesAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, int offset,
-        List<Candidate> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile, string idColumn,
-        List<RowError> errors, bool importValidRows, DateTime now, CancellationToken cancellationToken)
+        List<Candidate> accepted, string idColumn, Action<RowError, object?[]> refuse, bool importValidRows, DateTime now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var savepoint = $"import_chunk_{offset}_{attempt}";
             await transaction.CreateSavepointAsync(savepoint, cancellationToken);
-            var added = new List<string>();
             try
             {
-                var written = await WriteChunkAsync(accepted, fromFile, added, now, cancellationToken);
+                var written = await WriteChunkAsync(accepted, now, cancellationToken);
                 await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
                 return written;
             }
@@ -259,30 +287,27 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
             {
                 await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
                 db.ChangeTracker.Clear();
-                foreach (var key in added)
-                    fromFile[key].RemoveAt(fromFile[key].Count - 1); // the file's rows of this attempt are not registered after all
 
                 // Which rows: IDs registered meanwhile (visible now that the other transaction committed), or, should the
                 // check above have missed one, an ID given twice in the chunk.
-                var indexed = accepted.Select(a => (a.Row, Index: a.IdIndex)).ToList();
-                var indexes = indexed.Where(a => a.Index is not null).Select(a => a.Index!).Distinct().ToList();
+                var indexes = accepted.Where(a => a.IdIndex is not null).Select(a => a.IdIndex!).Distinct().ToList();
                 var taken = indexes.Count == 0
                     ? []
                     : (await db.Persons.IgnoreQueryFilters([AppDbContext.UnitScopeFilter]).Where(p => p.CitizenIdIndex != null && indexes.Contains(p.CitizenIdIndex))
                         .Select(p => p.CitizenIdIndex!).ToListAsync(cancellationToken)).ToHashSet();
                 var refused = new HashSet<int>();
-                foreach (var (row, index) in indexed.Where(a => a.Index is not null && taken.Contains(a.Index)))
+                foreach (var candidate in accepted.Where(a => a.IdIndex is not null && taken.Contains(a.IdIndex)))
                 {
-                    errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh cá nhân này vừa được đăng ký trong lúc tệp đang được nhập (một đăng ký khác cùng lúc); dòng không được nhập, hãy kiểm tra hồ sơ đã có.", idColumn));
-                    refused.Add(row);
+                    refuse(new RowError(candidate.Row, $"Cột \"{idColumn}\": số định danh cá nhân này vừa được đăng ký trong lúc tệp đang được nhập (một đăng ký khác cùng lúc); dòng không được nhập, hãy kiểm tra hồ sơ đã có.", idColumn), candidate.Values);
+                    refused.Add(candidate.Row);
                 }
 
-                foreach (var group in indexed.Where(a => a.Index is not null && !taken.Contains(a.Index)).GroupBy(a => a.Index))
+                foreach (var group in accepted.Where(a => a.IdIndex is not null && !taken.Contains(a.IdIndex)).GroupBy(a => a.IdIndex))
                 {
-                    foreach (var (row, _) in group.Skip(1))
+                    foreach (var candidate in group.Skip(1))
                     {
-                        errors.Add(new RowError(row, $"Cột \"{idColumn}\": số định danh trùng với dòng {group.First().Row} trong cùng tệp.", idColumn));
-                        refused.Add(row);
+                        refuse(new RowError(candidate.Row, $"Cột \"{idColumn}\": số định danh trùng với dòng {group.First().Row} trong cùng tệp.", idColumn), candidate.Values);
+                        refused.Add(candidate.Row);
                     }
                 }
 
@@ -295,38 +320,41 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         }
     }
 
-    /// <summary>Duplicate matching for the chunk (one registry query by name key), file codes, then one bulk insert per table.</summary>
-    private async Task<Written> WriteChunkAsync(List<Candidate> accepted, Dictionary<string, List<FindDuplicates.Row>> fromFile,
-        List<string> added, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Duplicate matching for the chunk (one registry query by name key), file codes, then one bulk insert per table. The
+    /// file's earlier chunks are in the registry already (written in this transaction, which the query reads), so a row is
+    /// matched against them there; against the earlier rows of its own chunk it is matched here, in file order. Nothing of
+    /// the file is kept beyond the chunk (issue 19).
+    /// </summary>
+    private async Task<Written> WriteChunkAsync(List<Candidate> accepted, DateTime now, CancellationToken cancellationToken)
     {
         var registry = await duplicates.CandidatesForAsync(accepted.Select(a => a.Subject).ToList(), cancellationToken);
+        var fromChunk = new Dictionary<string, List<FindDuplicates.Row>>();
         var persons = new List<Person>(accepted.Count);
         var aliases = new List<PersonAlias>();
         var reviews = new List<DuplicateReview>();
         var possibleDuplicates = 0;
-        foreach (var (_, input, _, person, personAliases, subject) in accepted)
+        foreach (var candidate in accepted)
         {
+            var (input, person, subject) = (candidate.Input, candidate.Person, candidate.Subject);
             // Matched in file order: a later row is compared with the earlier rows of the file as if they were registered.
-            var matches = duplicates.Judge(subject, subject.NameKeys.SelectMany(k => registry[k].Concat(fromFile.GetValueOrDefault(k) ?? [])));
-            aliases.AddRange(personAliases);
+            var matches = duplicates.Judge(subject, subject.NameKeys.SelectMany(k => registry[k].Concat(fromChunk.GetValueOrDefault(k) ?? [])));
+            aliases.AddRange(candidate.Aliases);
             persons.Add(person);
             possibleDuplicates += matches.Visible.Count > 0 || matches.Elsewhere > 0 ? 1 : 0;
-            reviews.AddRange(matches.Visible.Select(candidate => new DuplicateReview
+            reviews.AddRange(matches.Visible.Select(match => new DuplicateReview
             {
                 PersonId = person.Id,
-                CandidateId = candidate.Id,
-                Score = candidate.Score,
-                Reasons = string.Join("; ", candidate.Reasons),
+                CandidateId = match.Id,
+                Score = match.Score,
+                Reasons = string.Join("; ", match.Reasons),
                 ProvinceCode = person.ProvinceCode,
                 CommuneCode = person.CommuneCode,
                 CreatedAt = now,
             }));
             var row = new FindDuplicates.Row(person.Id, person.FullName, person.DateOfBirth, person.BirthYear, person.Sex, person.CommuneCode, person.ProvinceCode, input.Aliases ?? []);
             foreach (var key in subject.NameKeys)
-            {
-                (fromFile.TryGetValue(key, out var list) ? list : fromFile[key] = []).Add(row);
-                added.Add(key);
-            }
+                (fromChunk.TryGetValue(key, out var list) ? list : fromChunk[key] = []).Add(row);
         }
 
         // Mã hồ sơ as RegisterPerson numbers them (commune, year, running number), from the same counter rows inside the
@@ -335,7 +363,7 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         await BulkCopy.WriteAsync(db, persons, null, cancellationToken);
         await BulkCopy.WriteAsync(db, aliases, null, cancellationToken);
         await BulkCopy.WriteAsync(db, reviews, null, cancellationToken);
-        return new Written(persons.Count, possibleDuplicates, reviews.Count, persons.Select(p => p.Id).ToList());
+        return new Written(persons.Count, possibleDuplicates, reviews.Count, persons.Select(p => p.Id).ToList(), accepted[0].Row, accepted[^1].Row);
     }
 
     private async Task NumberAsync(List<Person> persons, DateTime now, CancellationToken cancellationToken)
@@ -433,13 +461,13 @@ public sealed class ImportPersons(AppDbContext db, PersonRules rules, FindDuplic
         _ => ["Không được phép nhập dòng này."],
     };
 
-    private static byte[] RejectFile(List<string> headers, List<(IDictionary<string, object?> Row, string Message)> refused)
+    private static byte[] RejectFile(List<string> headers, IEnumerable<(object?[] Values, string Message)> refused)
     {
         var sheet = refused.Select(r =>
         {
             var row = new Dictionary<string, object?>();
-            foreach (var header in headers)
-                row[header] = r.Row.TryGetValue(header, out var value) ? value : null;
+            for (var i = 0; i < headers.Count; i++)
+                row[headers[i]] = r.Values[i];
             row[ErrorColumn] = r.Message;
             return row;
         }).ToList();

@@ -26,8 +26,12 @@ public static class UploadGuard
         : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? UploadFormat.Csv
         : null;
 
-    /// <summary>Checks the file without parsing it into rows; the stream is left at its start. Throws <see cref="UploadRejectedException"/>.</summary>
-    public static void Check(Stream file, UploadFormat format, UploadLimits limits)
+    /// <summary>
+    /// Checks the file without parsing it into rows; the stream is left at its start. Throws <see cref="UploadRejectedException"/>.
+    /// Returns the number of data rows the check counted (CSV records after the header, without blank lines; for .xlsx the
+    /// rows of the largest worksheet less its header): an estimate for progress, since rows with only empty cells count too.
+    /// </summary>
+    public static long Check(Stream file, UploadFormat format, UploadLimits limits)
     {
         if (!file.CanSeek)
             throw new ArgumentException("The upload guard needs a seekable stream (an uploaded form file or a buffer).", nameof(file));
@@ -38,10 +42,7 @@ public static class UploadGuard
         file.Position = 0;
         try
         {
-            if (format == UploadFormat.Xlsx)
-                CheckXlsx(file, limits);
-            else
-                CheckCsv(file, limits);
+            return Math.Max(0, (format == UploadFormat.Xlsx ? CheckXlsx(file, limits) : CheckCsv(file, limits)) - 1);
         }
         finally
         {
@@ -66,6 +67,33 @@ public static class UploadGuard
         }
     }
 
+    /// <summary>
+    /// The rows of a file already <see cref="Check"/>ed, read one at a time as the caller asks for them (header row as keys),
+    /// so a large list is never held whole: MiniExcel's reader streams both CSV and the worksheet's XML. A parser failure,
+    /// wherever in the file, becomes the same <see cref="UploadRejectedException"/> as in <see cref="ReadTable"/>.
+    /// </summary>
+    public static IEnumerable<IDictionary<string, object?>> StreamRows(Stream file, UploadFormat format)
+    {
+        file.Position = 0;
+        using var rows = Parsing(format, () => MiniExcel.Query(file, useHeaderRow: true, excelType: format == UploadFormat.Csv ? ExcelType.CSV : ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().GetEnumerator());
+        while (Parsing(format, rows.MoveNext))
+            yield return rows.Current;
+    }
+
+    private static T Parsing<T>(UploadFormat format, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The parser's message may quote the file; it is dropped here, at the boundary, and never logged.
+            throw new UploadRejectedException(format == UploadFormat.Csv ? UnreadableCsv : UnreadableXlsx);
+        }
+    }
+
     public static UploadRejectedException TooLarge(UploadLimits limits) =>
         new($"Tệp quá lớn: tối đa {Megabytes(limits.MaxBytes)} MB.", StatusCodes.Status413PayloadTooLarge);
 
@@ -73,7 +101,7 @@ public static class UploadGuard
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
 
-    private static void CheckXlsx(Stream file, UploadLimits limits)
+    private static long CheckXlsx(Stream file, UploadLimits limits)
     {
         Span<byte> head = stackalloc byte[4];
         if (file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual((byte[])[0xD0, 0xCF, 0x11, 0xE0]))
@@ -106,6 +134,7 @@ public static class UploadGuard
                 throw new UploadRejectedException(UnreadableXlsx);
 
             long total = 0;
+            long rows = 0;
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith('/'))
@@ -118,7 +147,7 @@ public static class UploadGuard
                     if (!isXml)
                         guarded.CopyTo(Stream.Null);
                     else if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase))
-                        CheckWorksheet(guarded, limits);
+                        rows = Math.Max(rows, CheckWorksheet(guarded, limits));
                     else
                         ReadThrough(guarded);
                     total += guarded.Count;
@@ -136,6 +165,8 @@ public static class UploadGuard
                     throw new UploadRejectedException(UnreadableXlsx);
                 }
             }
+
+            return rows;
         }
     }
 
@@ -167,7 +198,7 @@ public static class UploadGuard
     }
 
     /// <summary>Rows and columns as a worksheet declares them (dimension, row and cell references) and as it has them.</summary>
-    private static void CheckWorksheet(Stream stream, UploadLimits limits)
+    private static long CheckWorksheet(Stream stream, UploadLimits limits)
     {
         using var reader = XmlReaderOver(stream);
         long rows = 0;
@@ -203,6 +234,8 @@ public static class UploadGuard
                     break;
             }
         }
+
+        return rows;
     }
 
     /// <summary>"AB12" → (28, 12); anything else counts as beyond every limit.</summary>
@@ -221,7 +254,7 @@ public static class UploadGuard
     /// CSV read as bytes (',' '"' CR LF are single bytes in UTF-8): the longest record, the number of records, the number of
     /// fields of each compared with the header's. Blank lines are allowed and skipped.
     /// </summary>
-    private static void CheckCsv(Stream file, UploadLimits limits)
+    private static long CheckCsv(Stream file, UploadLimits limits)
     {
         var buffer = new byte[64 * 1024];
         var inQuotes = false;
@@ -297,6 +330,8 @@ public static class UploadGuard
             ragged["file"] = [message];
             throw new UploadRejectedException(message, StatusCodes.Status400BadRequest, ragged);
         }
+
+        return record;
     }
 
     /// <summary>

@@ -168,6 +168,48 @@ public sealed class ImportPersonsTests(App app)
         Assert.Equal(Enumerable.Range(1, 2601), numbers);
     }
 
+    /// <summary>
+    /// Issue 19: the file is read one chunk at a time and only the refused rows are kept. A citizen ID repeated in a later
+    /// chunk is still the file's own duplicate (named by its first row, even though that row is already written), blank lines
+    /// do not count as rows, and the reject file has every refused row with the file's own values, from either chunk.
+    /// </summary>
+    [Fact]
+    public async Task A_streamed_list_keeps_row_numbers_and_refused_rows_across_chunks()
+    {
+        const string Commune = "01288"; // Tân Giang, Cao Bằng: this test's alone
+        var officer = await app.ApiAsAsync(Roles.CommunePolice, Commune);
+        var csv = new StringBuilder("Họ và tên,Năm sinh,Giới tính,Mã xã,Số CCCD,Ghi chú\n");
+        string IdOf(int row) => $"004{(1970 + (row % 30)) / 100 - 19}{(1970 + (row % 30)) % 100:D2}{(900_000 + row) % 1_000_000:D6}";
+        for (var row = 2; row <= 2201; row++)
+        {
+            if (row == 1000)
+                csv.Append(",,,,,\n"); // a blank row: skipped, not counted
+            var id = row == 2150 ? IdOf(7) : IdOf(row);
+            var year = row == 2150 ? 1970 + (7 % 30) : 1970 + (row % 30);
+            var name = row switch
+            {
+                30 => "Luồng Văn Sai,19x0",
+                _ => $"Luồng Văn Số{row},{year}",
+            };
+            csv.Append(CultureInfo.InvariantCulture, $"{name},Nam,{Commune},{id},ghi chú {row}\n");
+        }
+
+        var (status, body) = await ImportCsvAsync(officer, csv.ToString(), "luong.csv", importValid: true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(2200, body.GetProperty("rows").GetInt32());
+        Assert.Equal(2198, body.GetProperty("imported").GetInt32());
+        var errors = body.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([30, 2150], errors.Select(e => e.GetProperty("row").GetInt32()));
+        Assert.Contains("trùng với dòng 7 trong cùng tệp", errors[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var reject = await officer.GetAsync(body.GetProperty("rejectFile").GetString(), Cancel);
+        using var stream = await reject.Content.ReadAsStreamAsync(Cancel);
+        var rejected = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["Luồng Văn Sai", "Luồng Văn Số2150"], rejected.Select(r => r["Họ và tên"]?.ToString()));
+        Assert.Equal(["ghi chú 30", "ghi chú 2150"], rejected.Select(r => r["Ghi chú"]?.ToString()));
+        Assert.All(rejected, r => Assert.False(string.IsNullOrWhiteSpace(r["Lỗi"]?.ToString())));
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ImportCsvAsync(HttpClient officer, string csv, string fileName, bool importValid)
     {
         using var form = new MultipartFormDataContent();
