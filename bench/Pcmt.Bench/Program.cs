@@ -45,6 +45,15 @@ if (arguments.Get("only", "") == "program")
     return 0;
 }
 
+// Issue 19, second pass: `--only aggregates [--filter consolidation,adx]` runs the consolidation, ADX, SUPPORT-COVERAGE and
+// national classification items alone (AggregateBenchmarks.cs).
+if (arguments.Get("only", "") == "aggregates")
+{
+    await AggregateBenchmarks.RunAsync(url, data, report, admin, tokens, viewer, biggest, rounds, arguments.Get("filter", ""));
+    await File.WriteAllTextAsync(output, report.ToString());
+    return 0;
+}
+
 
 // Every measurement runs --rounds times (default 3); the tables give the median and the range of the rounds.
 var samples = new Samples();
