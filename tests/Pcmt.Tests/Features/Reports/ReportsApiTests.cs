@@ -200,9 +200,21 @@ public sealed class ReportsApiTests(ReportsApp app) : IClassFixture<ReportsApp>
 
         var expected = new Dictionary<string, decimal>
         {
-            ["X01"] = 9, ["X01.AGE13.lt14"] = 1, ["X01.AGE13.14-16"] = 3, ["X01.AGE13.16-18"] = 2, ["X01.AGE13.18-30"] = 2, ["X01.AGE13.ge30"] = 1,
-            ["X01.SEX.male"] = 6, ["X01.SEX.female"] = 3, ["X01.ETH.kinh"] = 7, ["X01.ETH.other"] = 2,
-            ["X02.AGE13.lt14"] = 1, ["X02.AGE13.14-16"] = 3, ["X02.AGE13.16-18"] = 2, ["X02.AGE13.18-30"] = 2, ["X02.AGE13.ge30"] = 1,
+            ["X01"] = 9,
+            ["X01.AGE13.lt14"] = 1,
+            ["X01.AGE13.14-16"] = 3,
+            ["X01.AGE13.16-18"] = 2,
+            ["X01.AGE13.18-30"] = 2,
+            ["X01.AGE13.ge30"] = 1,
+            ["X01.SEX.male"] = 6,
+            ["X01.SEX.female"] = 3,
+            ["X01.ETH.kinh"] = 7,
+            ["X01.ETH.other"] = 2,
+            ["X02.AGE13.lt14"] = 1,
+            ["X02.AGE13.14-16"] = 3,
+            ["X02.AGE13.16-18"] = 2,
+            ["X02.AGE13.18-30"] = 2,
+            ["X02.AGE13.ge30"] = 1,
         };
         var id = (await SendAsync(officer, HttpMethod.Post, "/api/v1/reports", new { template = "commune-half-year", period = "2026H1", reporter = Commune }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var report = await GetAsync(officer, $"/api/v1/reports/{id}");
