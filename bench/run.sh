@@ -3,6 +3,8 @@
 # Usage: bench/run.sh [persons=250000] [rounds=3]   — writes bench/results/latest.md; about 20–25 minutes on 2 cores.
 # The program modules (issue 19: agencies, plans, reports, cases, tips generated with the national data) are measured at the end
 # of Pcmt.Bench's run (ProgramModuleBenchmarks.cs); `--only program` on Pcmt.Bench runs them alone against a running server.
+# `--only aggregates [--filter consolidation,adx,coverage,classification]` runs only the consolidation, ADX, SUPPORT-COVERAGE and
+# national classification items with their baselines (AggregateBenchmarks.cs, issue 19 second pass; a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-250000}

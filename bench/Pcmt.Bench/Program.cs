@@ -45,6 +45,15 @@ if (arguments.Get("only", "") == "program")
     return 0;
 }
 
+// Issue 19, second pass: `--only aggregates [--filter consolidation,adx]` runs the consolidation, ADX, SUPPORT-COVERAGE and
+// national classification items alone (AggregateBenchmarks.cs).
+if (arguments.Get("only", "") == "aggregates")
+{
+    await AggregateBenchmarks.RunAsync(url, data, report, admin, tokens, viewer, biggest, rounds, arguments.Get("filter", ""));
+    await File.WriteAllTextAsync(output, report.ToString());
+    return 0;
+}
+
 // Issue 19: `--only import` runs the import benchmark alone, with the server's peak RSS per import (ImportBenchmark.cs).
 if (arguments.Get("only", "") == "import")
 {

@@ -401,8 +401,7 @@ internal sealed class NationalProgramData(AppDbContext db, PersonalDataProtector
                     var p = _persons[id];
                     figures[""]++;
                     Add(p.Sex == Sex.Male ? "SEX.male" : "SEX.female");
-                    var age = p.DateOfBirth is { } dob ? to.Year - dob.Year - (to < dob.AddYears(to.Year - dob.Year) ? 1 : 0) : to.Year - p.BirthYear;
-                    Add("AGE13." + ReportFigures.AgeBand(age));
+                    Add("AGE13." + ReportFigures.AgeBand(ReportFigures.AgeAt(p.DateOfBirth, p.BirthYear, to)));
                     Add(string.Equals(p.Ethnicity?.Trim(), "Kinh", StringComparison.OrdinalIgnoreCase) ? "ETH.kinh" : "ETH.other");
                 }
 

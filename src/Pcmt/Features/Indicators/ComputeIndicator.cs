@@ -165,15 +165,16 @@ public sealed partial class ComputeIndicator(ReadDbContext db, CurrentUser user,
 
     private async Task<(decimal, decimal?)> RegisteredAsync(string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var managed = await In(db.ListEntries.AsNoTracking(), province, commune).Where(l => l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId).Distinct().ToListAsync(ct);
+        // Counted in SQL (issue 19: the person ids of the whole country's list rows were loaded and sent back).
+        var managed = In(db.ListEntries.AsNoTracking(), province, commune).Where(l => l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId).Distinct();
         var end = to.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var persons = In(db.Persons.AsNoTracking(), province, commune).Select(p => p.Id);
         // Known users: a positive test in the period, whether or not a measure followed.
-        var positive = await db.CaseRecords.AsNoTracking()
+        var positive = db.CaseRecords.AsNoTracking()
             .Where(r => r.Kind == CaseEventKinds.DrugTest && r.VoidedAt == null && r.OccurredAt >= start && r.OccurredAt <= end && r.Payload.Contains("\"result\":\"positive\"") && persons.Contains(r.PersonId))
-            .Select(r => r.PersonId).Distinct().ToListAsync(ct);
-        return (managed.Count, managed.Union(positive).Count());
+            .Select(r => r.PersonId);
+        return (await managed.CountAsync(ct), await managed.Union(positive).CountAsync(ct));
     }
 
     private async Task<(decimal, decimal?)> HotspotsClearedAsync(string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
@@ -224,17 +225,20 @@ public sealed partial class ComputeIndicator(ReadDbContext db, CurrentUser user,
 
     private async Task<(decimal, decimal?)> CoverageAsync(string[] lists, string[] kinds, bool countRehab, string? province, string? commune, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var people = await In(db.ListEntries.AsNoTracking(), province, commune)
-            .Where(l => lists.Contains(l.List) && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId).Distinct().ToListAsync(ct);
-        var served = await db.SupportServices.AsNoTracking()
-            .Where(s => kinds.Contains(s.Kind) && s.ProvidedOn >= from && s.ProvidedOn <= to && people.Contains(s.PersonId)).Select(s => s.PersonId).Distinct().ToListAsync(ct);
+        // Distinct persons counted in SQL, the people as a subquery (issue 19: their ids were loaded and sent back as a list).
+        var people = In(db.ListEntries.AsNoTracking(), province, commune)
+            .Where(l => lists.Contains(l.List) && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from)).Select(l => l.PersonId);
+        var served = db.SupportServices.AsNoTracking()
+            .Where(s => kinds.Contains(s.Kind) && s.ProvidedOn >= from && s.ProvidedOn <= to && people.Contains(s.PersonId)).Select(s => s.PersonId);
         if (countRehab)
         {
-            var treated = await db.ListEntries.AsNoTracking().Where(l => l.List == LegalLists.InRehab && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from) && people.Contains(l.PersonId))
-                .Select(l => l.PersonId).Distinct().ToListAsync(ct);
-            served = served.Union(treated).ToList();
+            var treated = db.ListEntries.AsNoTracking().Where(l => l.List == LegalLists.InRehab && l.FromOn <= to && (l.ToOn == null || l.ToOn >= from) && people.Contains(l.PersonId))
+                .Select(l => l.PersonId);
+            served = served.Union(treated);
         }
+        else
+            served = served.Distinct();
 
-        return (served.Count, people.Count);
+        return (await served.CountAsync(ct), await people.Distinct().CountAsync(ct));
     }
 }

@@ -141,6 +141,12 @@ public sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecor
         // Facts of a kind in a window (tests, rehab registrations and dossiers per period, grouped by commune for a consolidation
         // or counted for REGISTERED): a range of this index instead of a scan of every fact (issue 19: 640 → 17 ms for a province).
         builder.HasIndex(r => new { r.Kind, r.OccurredAt }).IncludeProperties(r => r.PersonId);
+        // Positive drug tests in a window (REGISTERED, drug-tests-positive; issue 19, second pass): the payload test made every
+        // drug test of the country in the window be read from the table (15,700 pages for one province's half-year: 3.4 s under
+        // load); this partial index answers it alone (110 ms). The filter is the text EF Core writes for
+        // Payload.Contains("\"result\":\"positive\""), which PostgreSQL must see to use the index.
+        builder.HasIndex(r => r.OccurredAt).IncludeProperties(r => new { r.PersonId, r.VoidedAt }).HasDatabaseName("ix_case_records_positive_tests")
+            .HasFilter("kind = 'drug-test' AND payload LIKE '%\"result\":\"positive\"%'");
     }
 }
 
@@ -174,6 +180,9 @@ public sealed class ListEntryConfiguration : IEntityTypeConfiguration<ListEntry>
         builder.Property(l => l.RemovalReason).HasMaxLength(300);
         builder.HasIndex(l => new { l.PersonId, l.List, l.SourceId }).IsUnique();
         builder.HasIndex(l => new { l.List, l.ProvinceCode, l.CommuneCode, l.ToOn });
+        // A province's list rows in one index range with what the figures read (issue 19, second pass: the consolidation,
+        // SUPPORT-COVERAGE and REGISTERED of a province scanned the whole table, 9,161 pages, for ≈ 26,000 rows).
+        builder.HasIndex(l => new { l.ProvinceCode, l.List, l.FromOn }).IncludeProperties(l => new { l.CommuneCode, l.PersonId, l.ToOn });
     }
 }
 

@@ -46,6 +46,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.ProvinceCode, p.SearchName, p.Id }).IncludeProperties(p => new { p.CommuneCode, p.MergedIntoId });
         builder.Property(p => p.Status).HasMaxLength(40);
         builder.HasIndex(p => new { p.Status, p.ProvinceCode, p.CommuneCode });
+        // The national classification joins every listed person's status (issue 19, second pass): read from this index
+        // (11 MB) instead of the table (110 MB).
+        builder.HasIndex(p => new { p.Id, p.Status });
         builder.HasIndex(p => new { p.BirthYear, p.Sex });
         builder.HasIndex(p => p.SearchName);
         builder.HasIndex(p => new { p.NameKey, p.BirthYear });

@@ -154,22 +154,82 @@ public sealed class ReportFigures(AppDbContext db, ComputeIndicator indicators)
     private async Task<Dictionary<string, Dictionary<string, decimal>>> PeopleByCommuneAsync(System.Linq.Expressions.Expression<Func<ListEntry, bool>> filter, string province, IReadOnlyCollection<string> communes, DateOnly at, CancellationToken ct)
     {
         var pairs = db.ListEntries.AsNoTracking().Where(l => l.ProvinceCode == province).Where(filter).Select(l => new { l.CommuneCode, l.PersonId }).Distinct();
-        var people = await pairs.Join(db.Persons.AsNoTracking(), l => l.PersonId, p => p.Id, (l, p) => new { l.CommuneCode, p.Sex, p.BirthYear, p.DateOfBirth, p.Ethnicity }).ToListAsync(ct);
+        var people = pairs.Join(db.Persons.AsNoTracking(), l => l.PersonId, p => p.Id,
+            (l, p) => new PersonFacts { CommuneCode = l.CommuneCode, Sex = p.Sex, DateOfBirth = p.DateOfBirth, BirthYear = p.BirthYear, Ethnicity = p.Ethnicity });
         var result = communes.ToDictionary(c => c, _ => new Dictionary<string, decimal> { [""] = 0 }, StringComparer.Ordinal);
-        foreach (var p in people)
+        foreach (var group in await GroupAsync(people, at, ct))
         {
-            if (!result.TryGetValue(p.CommuneCode, out var figures))
-                continue;
-            void Add(string key) => figures[key] = figures.GetValueOrDefault(key) + 1;
-            Add("");
-            Add(p.Sex == Sex.Male ? "SEX.male" : "SEX.female");
-            var age = p.DateOfBirth is { } dob ? at.Year - dob.Year - (at < dob.AddYears(at.Year - dob.Year) ? 1 : 0) : at.Year - p.BirthYear;
-            Add("AGE13." + AgeBand(age));
-            Add(string.Equals(p.Ethnicity?.Trim(), "Kinh", StringComparison.OrdinalIgnoreCase) ? "ETH.kinh" : "ETH.other");
+            if (result.TryGetValue(group.CommuneCode, out var figures))
+                AddGroup(figures, group, total: true);
         }
 
         return result;
     }
+
+    /// <summary>The listed persons' facts the disaggregations need; grouped in SQL by <see cref="GroupAsync"/>.</summary>
+    private sealed class PersonFacts
+    {
+        public string CommuneCode { get; init; } = "";
+
+        public Sex Sex { get; init; }
+
+        public DateOnly? DateOfBirth { get; init; }
+
+        public int BirthYear { get; init; }
+
+        public string? Ethnicity { get; init; }
+    }
+
+    private sealed record PeopleGroup(string CommuneCode, Sex Sex, string? Ethnicity, int Band, int Count);
+
+    /// <summary>
+    /// Counts the persons by commune, sex, stored ethnicity and QĐ 13/2019 age band at <paramref name="at"/>, in SQL (issue 19:
+    /// the rows of every listed person were loaded to be grouped in C#; a province's consolidation loaded ≈ 60,000). The age is
+    /// <see cref="AgeAt"/>'s in plain integer arithmetic that both providers translate; the ethnicity is compared in C#
+    /// (<see cref="IsKinh"/>) on the few distinct stored values, so the figures are exactly those of the per-person rule.
+    /// </summary>
+    private static async Task<List<PeopleGroup>> GroupAsync(IQueryable<PersonFacts> people, DateOnly at, CancellationToken ct)
+    {
+        var (year, day) = (at.Year, DayKey(at));
+        return await people
+            .Select(p => new
+            {
+                p.CommuneCode,
+                p.Sex,
+                p.Ethnicity,
+                Age = p.DateOfBirth != null
+                    ? year - p.DateOfBirth.Value.Year - (p.DateOfBirth.Value.Month * 100 + p.DateOfBirth.Value.Day > day ? 1 : 0)
+                    : year - p.BirthYear,
+            })
+            .GroupBy(p => new { p.CommuneCode, p.Sex, p.Ethnicity, Band = p.Age < 14 ? 0 : p.Age < 16 ? 1 : p.Age < 18 ? 2 : p.Age < 30 ? 3 : 4 })
+            .Select(g => new PeopleGroup(g.Key.CommuneCode, g.Key.Sex, g.Key.Ethnicity, g.Key.Band, g.Count()))
+            .ToListAsync(ct);
+    }
+
+    private static readonly string[] Bands = ["lt14", "14-16", "16-18", "18-30", "ge30"];
+
+    private static void AddGroup(Dictionary<string, decimal> figures, PeopleGroup group, bool total)
+    {
+        void Add(string key) => figures[key] = figures.GetValueOrDefault(key) + group.Count;
+        if (total)
+            Add("");
+        Add(group.Sex == Sex.Male ? "SEX.male" : "SEX.female");
+        Add("AGE13." + Bands[group.Band]);
+        Add(IsKinh(group.Ethnicity) ? "ETH.kinh" : "ETH.other");
+    }
+
+    private static bool IsKinh(string? ethnicity) => string.Equals(ethnicity?.Trim(), "Kinh", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Age in whole years at <paramref name="at"/>: the birthday in a year without 29 February falls on the 28th (DateOnly.AddYears).</summary>
+    public static int AgeAt(DateOnly? dateOfBirth, int birthYear, DateOnly at) =>
+        dateOfBirth is { } dob ? at.Year - dob.Year - (at < dob.AddYears(at.Year - dob.Year) ? 1 : 0) : at.Year - birthYear;
+
+    /// <summary>
+    /// <paramref name="at"/> as month × 100 + day, for the SQL form of <see cref="AgeAt"/>: the birthday is reached when the birth
+    /// date's month × 100 + day is at most this. On 28 February of a year without a 29th it is 229, so that those born on
+    /// 29 February have their birthday that day, as DateOnly.AddYears has it.
+    /// </summary>
+    public static int DayKey(DateOnly at) => at is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(at.Year) ? 229 : at.Month * 100 + at.Day;
 
     private async Task<Dictionary<string, decimal>> FigureAsync(string binding, ReportingPeriod period, string province, string? commune, CancellationToken ct)
     {
@@ -236,18 +296,12 @@ public sealed class ReportFigures(AppDbContext db, ComputeIndicator indicators)
     private async Task<Dictionary<string, decimal>> PeopleAsync(System.Linq.Expressions.Expression<Func<ListEntry, bool>> filter, string province, string? commune, DateOnly at, CancellationToken ct)
     {
         var ids = Entries(province, commune).Where(filter).Select(l => l.PersonId).Distinct();
-        var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Sex, p.BirthYear, p.DateOfBirth, p.Ethnicity }).ToListAsync(ct);
-        var figures = new Dictionary<string, decimal> { [""] = people.Count };
-        void Add(string key) => figures[key] = figures.GetValueOrDefault(key) + 1;
-        foreach (var p in people)
-        {
-            Add(p.Sex == Sex.Male ? "SEX.male" : "SEX.female");
-            var age = p.DateOfBirth is { } dob ? at.Year - dob.Year - (at < dob.AddYears(at.Year - dob.Year) ? 1 : 0) : at.Year - p.BirthYear;
-            Add("AGE13." + AgeBand(age));
-            Add(string.Equals(p.Ethnicity?.Trim(), "Kinh", StringComparison.OrdinalIgnoreCase) ? "ETH.kinh" : "ETH.other");
-        }
-
+        var people = db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new PersonFacts { CommuneCode = p.CommuneCode, Sex = p.Sex, DateOfBirth = p.DateOfBirth, BirthYear = p.BirthYear, Ethnicity = p.Ethnicity });
+        var groups = await GroupAsync(people, at, ct);
+        var figures = new Dictionary<string, decimal> { [""] = groups.Sum(g => g.Count) };
+        foreach (var group in groups)
+            AddGroup(figures, group, total: false);
         return figures;
     }
 

@@ -174,8 +174,9 @@ public static class ExchangeApi
     public static void MapExchangeApi(this RouteGroupBuilder api)
     {
         var exchange = api.MapGroup("/exchange").WithTags("Periodic reports");
-        exchange.MapGet("/adx", async (AdxExchange adx, string? period, string? area, CancellationToken ct) =>
-                (await adx.ExportAsync(period, area, ct)).ToHttpResult(doc => Results.Text(doc.Declaration + "\n" + doc.Root, AdxExchange.ContentType, System.Text.Encoding.UTF8)))
+        // Streamed as it is written (issue 19); the checks answer 400/404 before the first byte.
+        exchange.MapGet("/adx", (AdxExchange adx, string? period, string? area, CancellationToken ct) =>
+                adx.CheckExport(period, area).ToHttpResult(export => Results.Stream(output => adx.WriteAsync(export, output, ct), AdxExchange.ContentType + "; charset=utf-8")))
             .RequireAuthorization(Permissions.ExchangeReports)
             .WithSummary("Tài liệu ADX 1.0 (application/adx+xml) gồm số liệu các báo cáo đã duyệt và các chỉ tiêu hệ thống tính của địa bàn và kỳ.");
         exchange.MapPost("/adx", async (AdxExchange adx, HttpRequest request, CancellationToken ct) =>

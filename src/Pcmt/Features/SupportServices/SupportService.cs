@@ -62,5 +62,8 @@ public sealed class SupportServiceConfiguration : IEntityTypeConfiguration<Suppo
         builder.Property(s => s.RecordedBy).HasMaxLength(256);
         builder.HasIndex(s => s.PersonId);
         builder.HasIndex(s => new { s.Kind, s.ProvinceCode, s.CommuneCode, s.ProvidedOn });
+        // Persons served by kind and date whatever the commune of the service (SUPPORT-COVERAGE, TREATMENT-ACCESS; issue 19,
+        // second pass): an index-only range instead of a scan of the table.
+        builder.HasIndex(s => new { s.Kind, s.ProvidedOn }).IncludeProperties(s => s.PersonId);
     }
 }

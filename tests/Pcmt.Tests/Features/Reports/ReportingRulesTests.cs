@@ -55,6 +55,33 @@ public sealed class ReportingRulesTests
     [InlineData(30, "ge30")]
     public void Age_bands_follow_QD_13_2019(int age, string band) => Assert.Equal(band, ReportFigures.AgeBand(age));
 
+    /// <summary>
+    /// Issue 19: the age the report figures count in SQL (year difference, less one while month × 100 + day of birth is after
+    /// <see cref="ReportFigures.DayKey"/>) is the age of whole years, 29 February included, for every birth date of 24 years
+    /// and cut-off days around the end of February, in leap and common years.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-06-14")]
+    [InlineData("2026-02-28")]
+    [InlineData("2026-03-01")]
+    [InlineData("2028-02-28")]
+    [InlineData("2028-02-29")]
+    [InlineData("2028-03-01")]
+    [InlineData("2026-12-31")]
+    [InlineData("2027-01-01")]
+    public void The_SQL_age_arithmetic_is_the_age_in_whole_years(string cutOff)
+    {
+        var at = DateOnly.ParseExact(cutOff, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = ReportFigures.DayKey(at);
+        for (var born = new DateOnly(2000, 1, 1); born <= new DateOnly(2023, 12, 31); born = born.AddDays(1))
+        {
+            var sql = at.Year - born.Year - (born.Month * 100 + born.Day > day ? 1 : 0);
+            Assert.True(ReportFigures.AgeAt(born, born.Year, at) == sql, $"born {born:yyyy-MM-dd} at {at:yyyy-MM-dd}: {ReportFigures.AgeAt(born, born.Year, at)} against {sql}");
+        }
+
+        Assert.Equal(at.Year - 2008, ReportFigures.AgeAt(null, 2008, at));
+    }
+
     private sealed class Subject : IReviewable
     {
         public string Status { get; set; } = ReviewStatuses.Draft;

@@ -166,6 +166,74 @@ public sealed class ReportsApiTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal("reopened", report.GetProperty("history").EnumerateArray().Last(h => h.GetProperty("action").GetString() != "saved").GetProperty("action").GetString());
     }
 
+    /// <summary>
+    /// Issue 19: the age bands (QĐ 13/2019/QĐ-TTg) are counted in SQL, in the report of one commune and in the province's
+    /// consolidation alike. A person whose birthday is the cut-off day (14/06/2026) has reached that age; one born the day after
+    /// has not; a person with only a year of birth counts that year; 29 February is a birthday like any other.
+    /// </summary>
+    [Fact]
+    public async Task Age_bands_at_the_cut_off_day_are_the_same_in_a_commune_report_and_in_the_consolidation()
+    {
+        const string Commune = "25747"; // province 79: no other test of this class reports there
+        var officer = await app.ApiAsAsync(Roles.CommunePolice, Commune);
+        var province = await app.ApiAsAsync(Roles.ProvincePolice, "79");
+        (string Born, string Sex, string Ethnicity)[] people =
+        [
+            ("2012-06-14", "male", "Kinh"), // 14 on the cut-off day: 14-16
+            ("2012-06-15", "female", "Kinh"), // 13: lt14
+            ("2010-06-14", "male", "Tày"), // 16: 16-18
+            ("2008-06-15", "male", "Kinh"), // 17: 16-18
+            ("2008-06-14", "female", "Kinh"), // 18: 18-30
+            ("1996-06-15", "male", "Tày"), // 29: 18-30
+            ("1996-06-14", "male", "Kinh"), // 30: ge30
+            ("2012", "female", "Kinh"), // year only, 2026 − 2012 = 14: 14-16
+            ("2012-02-29", "male", "Kinh"), // 14: 14-16
+        ];
+        var index = 0;
+        foreach (var (born, sex, ethnicity) in people)
+        {
+            var person = await SendAsync(officer, HttpMethod.Post, "/api/v1/persons",
+                new { fullName = $"Phạm Văn Tuổi {++index}", dateOfBirth = born, sex, ethnicity, residenceCommuneCode = Commune }, HttpStatusCode.Created);
+            await SendAsync(officer, HttpMethod.Post, $"/api/v1/persons/{person.GetProperty("id").GetGuid()}/management-decisions",
+                new { decidedAt = "2026-03-02", decisionNumber = $"Tuổi {index}/QĐ" }, HttpStatusCode.Created);
+        }
+
+        var expected = new Dictionary<string, decimal>
+        {
+            ["X01"] = 9,
+            ["X01.AGE13.lt14"] = 1,
+            ["X01.AGE13.14-16"] = 3,
+            ["X01.AGE13.16-18"] = 2,
+            ["X01.AGE13.18-30"] = 2,
+            ["X01.AGE13.ge30"] = 1,
+            ["X01.SEX.male"] = 6,
+            ["X01.SEX.female"] = 3,
+            ["X01.ETH.kinh"] = 7,
+            ["X01.ETH.other"] = 2,
+            ["X02.AGE13.lt14"] = 1,
+            ["X02.AGE13.14-16"] = 3,
+            ["X02.AGE13.16-18"] = 2,
+            ["X02.AGE13.18-30"] = 2,
+            ["X02.AGE13.ge30"] = 1,
+        };
+        var id = (await SendAsync(officer, HttpMethod.Post, "/api/v1/reports", new { template = "commune-half-year", period = "2026H1", reporter = Commune }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var report = await GetAsync(officer, $"/api/v1/reports/{id}");
+        foreach (var (field, value) in expected)
+            Assert.True(value == report.GetProperty("computed").GetProperty(field).GetDecimal(), $"{field}: expected {value}, report computed {report.GetProperty("computed").GetProperty(field)}");
+
+        // Approved with only the total; the consolidation lists every bound field the report left out with the registry's figure.
+        var values = new Dictionary<string, object> { ["X01"] = 9, ["X13"] = 0, ["X22"] = "Ổn định." };
+        await SendAsync(officer, HttpMethod.Put, $"/api/v1/reports/{id}", new { values, version = report.GetProperty("version").GetGuid() }, HttpStatusCode.NoContent);
+        await SendAsync(officer, HttpMethod.Post, $"/api/v1/reports/{id}/submit", null, HttpStatusCode.NoContent);
+        await SendAsync(province, HttpMethod.Post, $"/api/v1/reports/{id}/approve", null, HttpStatusCode.NoContent);
+        var consolidation = await GetAsync(province, "/api/v1/reports/consolidation?template=commune-half-year&period=2026H1&province=79");
+        var computed = consolidation.GetProperty("differences").EnumerateArray().Where(d => d.GetProperty("reporter").GetString() == Commune)
+            .ToDictionary(d => d.GetProperty("field").GetString()!, d => d.GetProperty("computed").GetDecimal());
+        Assert.DoesNotContain("X01", computed.Keys); // reported as computed
+        foreach (var (field, value) in expected.Where(e => e.Key != "X01"))
+            Assert.True(computed.TryGetValue(field, out var got) && got == value, $"{field}: expected {value}, consolidation {(computed.TryGetValue(field, out var g) ? g : null)}");
+    }
+
     [Fact]
     public async Task Reports_stay_inside_the_reporter_and_its_province()
     {

@@ -1418,6 +1418,12 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_case_records_id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_case_records_positive_tests")
+                        .HasFilter("kind = 'drug-test' AND payload LIKE '%\"result\":\"positive\"%'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OccurredAt"), new[] { "PersonId", "VoidedAt" });
+
                     b.HasIndex("Kind", "OccurredAt")
                         .HasDatabaseName("ix_case_records_kind_occurred_at");
 
@@ -1644,6 +1650,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "List", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("ix_list_entries_person_id_list_source_id");
+
+                    b.HasIndex("ProvinceCode", "List", "FromOn")
+                        .HasDatabaseName("ix_list_entries_province_code_list_from_on");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceCode", "List", "FromOn"), new[] { "CommuneCode", "PersonId", "ToOn" });
 
                     b.HasIndex("List", "ProvinceCode", "CommuneCode", "ToOn")
                         .HasDatabaseName("ix_list_entries_list_province_code_commune_code_to_on");
@@ -2222,6 +2233,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("BirthYear", "Sex")
                         .HasDatabaseName("ix_persons_birth_year_sex");
+
+                    b.HasIndex("Id", "Status")
+                        .HasDatabaseName("ix_persons_id_status");
 
                     b.HasIndex("NameKey", "BirthYear")
                         .HasDatabaseName("ix_persons_name_key_birth_year");
@@ -3395,6 +3409,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_support_services_person_id");
+
+                    b.HasIndex("Kind", "ProvidedOn")
+                        .HasDatabaseName("ix_support_services_kind_provided_on");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "ProvidedOn"), new[] { "PersonId" });
 
                     b.HasIndex("Kind", "ProvinceCode", "CommuneCode", "ProvidedOn")
                         .HasDatabaseName("ix_support_services_kind_province_code_commune_code_provided_on");
