@@ -62,7 +62,6 @@ if (arguments.Get("only", "") == "import")
     return 0;
 }
 
-
 // Every measurement runs --rounds times (default 3); the tables give the median and the range of the rounds.
 var samples = new Samples();
 var httpRounds = new List<string>(); // issue 19: each HTTP round as measured, not only the median

@@ -11,8 +11,8 @@ using Pcmt.Infrastructure.Data;
 namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202150033_LawfulFollowUpDone")]
-    partial class LawfulFollowUpDone
+    [Migration("20261202161149_Wave4")]
+    partial class Wave4
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1399,6 +1399,11 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_case_records_id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_case_records_positive_tests")
+                        .HasFilter("kind = 'drug-test' AND payload LIKE '%\"result\":\"positive\"%'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "PersonId", "VoidedAt" });
+
                     b.HasIndex("Kind", "OccurredAt")
                         .HasDatabaseName("ix_case_records_kind_occurred_at")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "PersonId" });
@@ -1407,6 +1412,87 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_case_records_person_id_sequence");
 
                     b.ToTable("case_records", (string)null);
+                });
+
+            modelBuilder.Entity("Pcmt.Features.Lifecycle.FacilityCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<byte[]>("DocumentProtected")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("document_protected");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_name");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facility_certificates");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_facility_certificates_record_id");
+
+                    b.HasIndex("FacilityId", "IssuedAt")
+                        .HasDatabaseName("ix_facility_certificates_facility_id_issued_at");
+
+                    b.ToTable("facility_certificates", (string)null);
                 });
 
             modelBuilder.Entity("Pcmt.Features.Lifecycle.FacilityResident", b =>
@@ -1539,6 +1625,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "List", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("ix_list_entries_person_id_list_source_id");
+
+                    b.HasIndex("ProvinceCode", "List", "FromOn")
+                        .HasDatabaseName("ix_list_entries_province_code_list_from_on")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CommuneCode", "PersonId", "ToOn" });
 
                     b.HasIndex("List", "ProvinceCode", "CommuneCode", "ToOn")
                         .HasDatabaseName("ix_list_entries_list_province_code_commune_code_to_on");
@@ -2111,6 +2201,9 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("BirthYear", "Sex")
                         .HasDatabaseName("ix_persons_birth_year_sex");
+
+                    b.HasIndex("Id", "Status")
+                        .HasDatabaseName("ix_persons_id_status");
 
                     b.HasIndex("NameKey", "BirthYear")
                         .HasDatabaseName("ix_persons_name_key_birth_year");
@@ -3275,6 +3368,10 @@ namespace Pcmt.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_support_services_person_id");
+
+                    b.HasIndex("Kind", "ProvidedOn")
+                        .HasDatabaseName("ix_support_services_kind_provided_on")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "PersonId" });
 
                     b.HasIndex("Kind", "ProvinceCode", "CommuneCode", "ProvidedOn")
                         .HasDatabaseName("ix_support_services_kind_province_code_commune_code_provided_on");

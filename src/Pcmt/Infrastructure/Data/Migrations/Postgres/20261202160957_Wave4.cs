@@ -6,11 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Pcmt.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class FacilityCertificates : Migration
+    public partial class Wave4 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "follow_up_done_on",
+                table: "lawful_inspections",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "follow_up_result",
+                table: "lawful_inspections",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "facility_certificates",
                 columns: table => new
@@ -36,6 +49,30 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_support_services_kind_provided_on",
+                table: "support_services",
+                columns: new[] { "kind", "provided_on" })
+                .Annotation("Npgsql:IndexInclude", new[] { "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_id_status",
+                table: "persons",
+                columns: new[] { "id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_list_entries_province_code_list_from_on",
+                table: "list_entries",
+                columns: new[] { "province_code", "list", "from_on" })
+                .Annotation("Npgsql:IndexInclude", new[] { "commune_code", "person_id", "to_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_records_positive_tests",
+                table: "case_records",
+                column: "occurred_at",
+                filter: "kind = 'drug-test' AND payload LIKE '%\"result\":\"positive\"%'")
+                .Annotation("Npgsql:IndexInclude", new[] { "person_id", "voided_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_facility_certificates_facility_id_issued_at",
                 table: "facility_certificates",
                 columns: new[] { "facility_id", "issued_at" });
@@ -51,6 +88,30 @@ namespace Pcmt.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "facility_certificates");
+
+            migrationBuilder.DropIndex(
+                name: "ix_support_services_kind_provided_on",
+                table: "support_services");
+
+            migrationBuilder.DropIndex(
+                name: "ix_persons_id_status",
+                table: "persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_list_entries_province_code_list_from_on",
+                table: "list_entries");
+
+            migrationBuilder.DropIndex(
+                name: "ix_case_records_positive_tests",
+                table: "case_records");
+
+            migrationBuilder.DropColumn(
+                name: "follow_up_done_on",
+                table: "lawful_inspections");
+
+            migrationBuilder.DropColumn(
+                name: "follow_up_result",
+                table: "lawful_inspections");
         }
     }
 }
