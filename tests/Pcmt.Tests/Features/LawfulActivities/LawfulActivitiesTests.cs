@@ -305,7 +305,11 @@ public sealed class LawfulActivitiesTests(LawfulActivitiesApp app) : IClassFixtu
         // The page offers the form beside a follow-up still open and shows the closed one with its date.
         var second = (await SendAsync(police, HttpMethod.Post, $"/api/v1/lawful-activities/{shop}/inspections", new
         {
-            inspectedOn = "2025-08-01", team = new[] { "ca-tinh-19" }, findings = "Kho chưa có khóa", followUp = "Lắp khóa kho", followUpDueOn = "2025-09-01",
+            inspectedOn = "2025-08-01",
+            team = new[] { "ca-tinh-19" },
+            findings = "Kho chưa có khóa",
+            followUp = "Lắp khóa kho",
+            followUpDueOn = "2025-09-01",
         }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await app.EnsureUserAsync(Roles.ProvincePolice, "19");
         var pages = await app.PagesAsAsync(App.UserNameFor(Roles.ProvincePolice, "19"), App.UserPassword);
