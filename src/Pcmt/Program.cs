@@ -11,6 +11,11 @@ var app = builder.Build();
 if (runCommand)
     return await PcmtCommands.RunAsync(app.Services, args);
 
+// First start (docs/performance.md): the database is prepared on another core while this thread maps the endpoints and
+// builds them once ahead (WarmUpEndpoints); the host's start waits for the database (DatabaseInitializer.Gate), so nothing
+// listens before it is ready.
+_ = app.Services.GetRequiredService<DatabaseInitializer>().Begin();
 app.UsePcmt();
+app.WarmUpEndpoints();
 await app.RunAsync();
 return 0;
