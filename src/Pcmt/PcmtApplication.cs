@@ -181,6 +181,7 @@ public static class PcmtApplication
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
         services.AddPopulation(configuration); // National population database link (issue 16)
         services.AddSingleton<FirstPage>(); // first start: background work waits for the first page (docs/performance.md)
+        services.AddSingleton<IAuthorizationPolicyProvider, UncachedPolicyProvider>(); // first start: no endpoint build for a policy cache (docs/performance.md)
         services.AddScoped<Features.LawfulActivities.LawfulActivityRegister>(); // Lawful drug-related activities and inspections (issue 14)
         return builder;
     }

@@ -11,11 +11,9 @@ var app = builder.Build();
 if (runCommand)
     return await PcmtCommands.RunAsync(app.Services, args);
 
-// First start (docs/performance.md): the database is prepared on another core while this thread maps the endpoints and
-// builds them once ahead (WarmUpEndpoints); the host's start waits for the database (DatabaseInitializer.Gate), so nothing
-// listens before it is ready.
+// First start (docs/performance.md): the database is prepared on another core while this thread maps the endpoints; the
+// host's start waits for it (DatabaseInitializer.Gate), so nothing listens before the database is ready.
 _ = app.Services.GetRequiredService<DatabaseInitializer>().Begin();
 app.UsePcmt();
-app.WarmUpEndpoints();
 await app.RunAsync();
 return 0;

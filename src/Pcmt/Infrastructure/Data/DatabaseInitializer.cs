@@ -8,7 +8,7 @@ namespace Pcmt.Infrastructure.Data;
 /// <summary>
 /// At start-up on the embedded default (or when Database:MigrateOnStartup is set): migrate, load reference data, create the
 /// first administrator. Program starts this work (<see cref="Begin"/>) as soon as the services exist, so it runs on one core
-/// while the request pipeline and its endpoints are built on the other; <see cref="Gate"/> waits for it, so nothing
+/// while the endpoints are mapped on the other; <see cref="Gate"/> waits for it, so nothing
 /// listens, and no other hosted service touches the database, before it is done (docs/performance.md, first start).
 /// </summary>
 public sealed class DatabaseInitializer(IServiceScopeFactory scopes, DatabaseOptions options, IHostApplicationLifetime lifetime)
