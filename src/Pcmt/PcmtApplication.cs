@@ -54,7 +54,7 @@ public static class PcmtApplication
         services.AddScoped<ActingUser>();
         services.AddScoped(provider => provider.GetRequiredService<ActingUser>().User ?? new CurrentUser(provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddPcmtDatabase(configuration);
-        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<DatabaseInitializer>().AddHostedService<DatabaseInitializer.Gate>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditBatchWriter>();
         services.AddMemoryCache();
@@ -180,12 +180,15 @@ public static class PcmtApplication
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<Features.Demo.DemoMode>().AddHostedService<Features.Demo.DemoStartup>();
         services.AddPopulation(configuration); // National population database link (issue 16)
+        services.AddSingleton<FirstPage>(); // first start: background work waits for the first page (docs/performance.md)
+        services.AddSingleton<IAuthorizationPolicyProvider, UncachedPolicyProvider>(); // first start: no endpoint build for a policy cache (docs/performance.md)
         services.AddScoped<Features.LawfulActivities.LawfulActivityRegister>(); // Lawful drug-related activities and inspections (issue 14)
         return builder;
     }
 
     public static WebApplication UsePcmt(this WebApplication app)
     {
+        app.UseMiddleware<FirstPageMiddleware>(); // first start: background work waits for the first answer (docs/performance.md)
         app.UseForwardedHeaders();
         app.UseWhen(context => IsApi(context), api =>
         {

@@ -14,22 +14,20 @@ public sealed class DemoMode(IConfiguration configuration)
 }
 
 /// <summary>
-/// Generates the demo dataset on the embedded database after the app has started serving (the first page does not wait
+/// Generates the demo dataset on the embedded database after the first page has been served (the first page does not wait
 /// for it; pages say "đang tạo dữ liệu mẫu" meanwhile), only when asked for and only while the registry is empty.
 /// </summary>
 public sealed class DemoStartup(IServiceScopeFactory scopes, DemoMode demo, DatabaseOptions options, IConfiguration configuration,
-    IHostEnvironment environment, IHostApplicationLifetime lifetime, ILogger<DemoStartup> logger) : BackgroundService
+    IHostEnvironment environment, FirstPage firstPage, ILogger<DemoStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!demo.Enabled || options.Provider != DatabaseProvider.Sqlite || environment.IsEnvironment("Testing"))
             return;
         demo.Generating = true; // before the server starts, so the first page already says so
-        var started = new TaskCompletionSource();
         try
         {
-            await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-                await started.Task.WaitAsync(stoppingToken);
+            await firstPage.WaitAsync(stoppingToken);
 
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.GetRequiredService<ActingUser>().User = CurrentUser.System;

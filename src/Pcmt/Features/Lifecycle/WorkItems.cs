@@ -108,12 +108,13 @@ public sealed class DailyLegalReview(AppDbContext db, PersonCaseFiles files, Leg
 }
 
 /// <summary>Runs <see cref="DailyLegalReview"/> once a day (and at start-up) on whichever node gets there first; the review is idempotent, so two nodes running it is harmless.</summary>
-public sealed class DailyLegalReviewJob(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DailyLegalReviewJob> logger) : BackgroundService
+public sealed class DailyLegalReviewJob(IServiceScopeFactory scopes, IConfiguration configuration, FirstPage firstPage, ILogger<DailyLegalReviewJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Jobs:Enabled", true))
             return;
+        await firstPage.WaitAsync(stoppingToken); // the start-up pass runs after the first page (docs/performance.md)
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -196,12 +196,13 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider 
 }
 
 /// <summary>Chạy hàng đợi nhập danh sách trên mỗi nút ứng dụng (tắt bằng Jobs:Enabled=false).</summary>
-public sealed class BackgroundImportsJob(BackgroundImports queue, IConfiguration configuration, ILogger<BackgroundImportsJob> logger) : BackgroundService
+public sealed class BackgroundImportsJob(BackgroundImports queue, IConfiguration configuration, FirstPage firstPage, ILogger<BackgroundImportsJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Jobs:Enabled", true))
             return;
+        await firstPage.WaitAsync(stoppingToken); // the first poll after the first page (docs/performance.md)
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

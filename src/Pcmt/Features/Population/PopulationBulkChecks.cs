@@ -221,12 +221,13 @@ public sealed class PopulationBulkChecks(IServiceScopeFactory scopes, TimeProvid
 }
 
 /// <summary>Runs the bulk population checks on each app node (off with Jobs:Enabled=false).</summary>
-public sealed class PopulationBulkChecksJob(PopulationBulkChecks queue, IConfiguration configuration, ILogger<PopulationBulkChecksJob> logger) : BackgroundService
+public sealed class PopulationBulkChecksJob(PopulationBulkChecks queue, IConfiguration configuration, FirstPage firstPage, ILogger<PopulationBulkChecksJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Jobs:Enabled", true))
             return;
+        await firstPage.WaitAsync(stoppingToken); // the first poll after the first page (docs/performance.md)
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
