@@ -164,13 +164,19 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
             return new Failure.Invalid(errors);
         }
 
-        if (input.Version != activity.Version)
+        return await SaveAsReadAsync(activity, input.Version.Value, cancellationToken);
+    }
+
+    /// <summary>Saves the tracked changes only if the establishment is still at the version the caller read; otherwise 409, nothing saved.</summary>
+    private async Task<Result<Guid>> SaveAsReadAsync(LawfulActivity activity, Guid version, CancellationToken cancellationToken)
+    {
+        if (version != activity.Version)
         {
             db.ChangeTracker.Clear();
             return Stale;
         }
 
-        db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version.Value;
+        db.Entry(activity).Property(a => a.Version).OriginalValue = version;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -298,28 +304,11 @@ public sealed class LawfulActivityRegister(AppDbContext db, CurrentUser user, Ti
             return new Failure.Invalid(errors);
         }
 
-        if (input.Version != activity.Version)
-        {
-            db.ChangeTracker.Clear();
-            return Stale;
-        }
-
         inspection.FollowUpDoneOn = doneOn;
         inspection.FollowUpResult = input.Result!.Trim();
         // The establishment's version moves too, so a second officer closing the same follow-up from a stale page gets 409.
         db.Entry(activity).State = EntityState.Modified;
-        db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale;
-        }
-
-        return activity.Version;
+        return await SaveAsReadAsync(activity, input.Version!.Value, cancellationToken);
     }
 
     /// <summary>The printable register (.xlsx) of the activities the caller sees, with the filter applied.</summary>
