@@ -85,5 +85,9 @@ for context in AppDbContext SqliteAppDbContext; do
 done
 
 log "Summary"
+# The failures again, last, so a log cut to its tail still names them.
+for f in "$results"/postgres.log "$results"/sqlite-smoke.log "$results"/browser.log; do
+  [ -f "$f" ] && grep -A 12 -E '^failed ' "$f" | head -n 80 || true
+done
 summary "$results"/postgres.log "$results"/sqlite-smoke.log "$results"/browser.log
 exit $status
