@@ -4,7 +4,7 @@ namespace Pcmt.Features.Lifecycle;
 
 /// <summary>
 /// The rest of legal-rules §12 this system issues (issue 16), with the same generator as the decisions: completion certificates
-/// (28 home/community rehab, 50 compulsory rehab, 56 post-rehab), the supporter's notice (51), the proposal of post-rehab
+/// (28 home/community rehab, 27 private and 30 public facility voluntary rehab, 50 compulsory rehab, 56 post-rehab), the supporter's notice (51), the proposal of post-rehab
 /// management (52), the compulsory-dossier notice and court referral (among Forms 34–41, numbers unverified) and the referral
 /// for addiction determination (number unverified). A form whose number legal-rules §12 leaves uncertain says so in its footer.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed partial class DecisionDocuments
     public const string DeterminationReferral = "de-nghi-xac-dinh-nghien";
 
     /// <summary>Computed (not a stored field) so that <see cref="MoreForms"/> can include it whatever the partial files' initialisation order.</summary>
-    private static IReadOnlyList<string> CompletionAndDossierForms => ["28", "50", "51", "52", "56", DossierNotice, CourtReferral, DeterminationReferral];
+    private static IReadOnlyList<string> CompletionAndDossierForms => ["27", "28", "30", "50", "51", "52", "56", DossierNotice, CourtReferral, DeterminationReferral];
 
     /// <summary>Public facilities and compulsory rehab moved from the labour sector to the police on 01/03/2025 (NĐ 02/2025/NĐ-CP; legal-rules §0.2), and with them the commune police chief prepares compulsory dossiers (TTLT 03/2025).</summary>
     private static readonly DateOnly PoliceTakeOver = new(2025, 3, 1);
@@ -34,6 +34,9 @@ public sealed partial class DecisionDocuments
     {
         DossierNotice or CourtReferral => "Văn bản thuộc hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc (nhóm Mẫu số 34–41 Phụ lục Nghị định số 163/2026/NĐ-CP); số hiệu mẫu cụ thể chưa được xác minh",
         DeterminationReferral => "Giấy đề nghị xác định tình trạng nghiện ma túy; số hiệu mẫu chưa được xác minh",
+        // legal-rules §12 lists 27 as "provider completion certificate" and §4.4.1 places it beside the commune's Form 28: which
+        // provider's certificate it is (home/community service or private facility) is not settled, so the number is not asserted.
+        "27" => "Giấy chứng nhận hoàn thành cai nghiện ma túy tự nguyện do cơ sở cai nghiện cấp (tương ứng Mẫu số 27 Phụ lục Nghị định số 163/2026/NĐ-CP; số hiệu mẫu chưa được xác minh)",
         _ => null,
     };
 
@@ -43,6 +46,8 @@ public sealed partial class DecisionDocuments
     private static (string Kind, Func<CaseRecord, IReadOnlyList<CaseRecord>, bool> Fits)? OtherSource(string form) => form switch
     {
         "28" => (CaseEventKinds.RehabEnd, (r, all) => r.Event is RehabEnded { Reason: "completed" } e && EpisodeOf(e.EpisodeId, all) is { Form: RehabForms.HomeCommunity }),
+        "27" => (CaseEventKinds.RehabEnd, (r, all) => r.Event is RehabEnded { Reason: "completed" } e && EpisodeOf(e.EpisodeId, all) is { Form: RehabForms.PrivateFacility }),
+        "30" => (CaseEventKinds.RehabEnd, (r, all) => r.Event is RehabEnded { Reason: "completed" } e && EpisodeOf(e.EpisodeId, all) is { Form: RehabForms.PublicFacility, Compulsory: false }),
         "50" => (CaseEventKinds.RehabEnd, (r, all) => r.Event is RehabEnded { Reason: "completed" } e && EpisodeOf(e.EpisodeId, all) is { Compulsory: true }),
         // Once started (in the decision itself, or by a later reception record): the term and its end are known.
         "51" => (CaseEventKinds.RehabEpisode, (r, all) => r.Event is RehabDecided { Form: RehabForms.HomeCommunity } decided
@@ -87,6 +92,26 @@ public sealed partial class DecisionDocuments
                             : [Law73Basis + ";", Decree116, "Căn cứ Quyết định cai nghiện ma túy tự nguyện số " + (episode.DecisionNumber ?? "……") + "."],
                         [$"Người có tên dưới đây:\n{subject}\nđã hoàn thành cai nghiện ma túy tự nguyện tại gia đình, cộng đồng, thời gian cai nghiện từ ngày {Format.Date(started)} đến ngày {Format.Date(ended.EndedOn)}."],
                         "- Người được xác nhận;\n- Chủ tịch UBND cấp xã (để quyết định quản lý sau cai nghiện);\n- Lưu: hồ sơ.", Operative: "XÁC NHẬN:");
+                }
+
+            case "27" or "30" when record.Event is RehabEnded ended && EpisodeOf(ended.EpisodeId, records) is { } episode:
+                {
+                    // Voluntary rehab completed at a facility: its director certifies and sends a copy to the commune police within
+                    // 24 h (Law 120/2025 Art 33 private, Art 34 public; NĐ 163/2026 Art 95–97, completion Form 30; legal-rules §4.4.2–4.4.3).
+                    // A public facility belongs to the provincial police from 01/03/2025 (NĐ 02/2025), to the labour department before;
+                    // a private facility has no superior authority to print.
+                    var law120 = episode.Regime == LegalRegime.Law120;
+                    var facilityName = episode.FacilityName ?? (episode.FacilityId is { } id && facilities.TryGetValue(id, out var name) ? name : "Cơ sở cai nghiện ma túy ……");
+                    var parent = form == "27" ? "" : ended.EndedOn >= PoliceTakeOver ? "CÔNG AN " + province.ToUpperInvariant() : "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI " + province.ToUpperInvariant();
+                    var started = file.Cases.FirstOrDefault(c => c.Id == ended.EpisodeId)?.StartsOn;
+                    var basis = (form == "27" ? "Căn cứ văn bản tiếp nhận cai nghiện ma túy tự nguyện số " : "Căn cứ Quyết định cai nghiện ma túy tự nguyện số ") + (episode.DecisionNumber ?? "……") + ".";
+                    return new Decision(facilityName.ToUpperInvariant(), parent, "……", province, ended.EndedOn,
+                        "GIẤY CHỨNG NHẬN", "Hoàn thành cai nghiện ma túy tự nguyện tại cơ sở cai nghiện ma túy", "GIÁM ĐỐC",
+                        law120
+                            ? [Law120Basis + (form == "27" ? " (Điều 33);" : " (Điều 34);"), (form == "27" ? "Căn cứ Nghị định số 163/2026/NĐ-CP ngày 15/05/2026 của Chính phủ quy định chi tiết một số điều của Luật Phòng, chống ma túy;" : Law120Decree("Điều 95–97")), basis]
+                            : [Law73Basis + ";", Decree116, basis],
+                        [$"Người có tên dưới đây:\n{subject}\nđã hoàn thành cai nghiện ma túy tự nguyện tại {facilityName}, thời gian cai nghiện từ ngày {Format.Date(started)} đến ngày {Format.Date(ended.EndedOn)}."],
+                        "- Người được chứng nhận;\n- Công an " + inCommune + " (trong 24 giờ);\n- Lưu: hồ sơ.", Operative: "CHỨNG NHẬN:");
                 }
 
             case "50" when record.Event is RehabEnded ended && EpisodeOf(ended.EpisodeId, records) is { } episode:

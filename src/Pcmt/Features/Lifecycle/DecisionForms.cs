@@ -33,7 +33,7 @@ public sealed partial class DecisionDocuments
         var province = units.GetValueOrDefault(person.ProvinceCode, person.ProvinceCode);
         var subject = new Subject(person.FullName, new BirthDate(person.BirthYear, person.DateOfBirth), person.Sex == Sex.Female ? "Nữ" : "Nam",
             rules.Reveal(person.CitizenIdProtected), string.Join(", ", new[] { person.Current.Address, commune, province }.Where(t => !string.IsNullOrWhiteSpace(t))));
-        var facilities = form == "50"
+        var facilities = form is "50" or "27" or "30"
             ? await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken)
             : [];
         var content = CompletionAndDossierForms.Contains(form)

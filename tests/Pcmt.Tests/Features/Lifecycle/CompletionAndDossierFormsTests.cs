@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 namespace Pcmt.Tests.Features.Lifecycle;
 
 /// <summary>
-/// The remaining forms of legal-rules §12 (issue 16): 28, 50, 51, 52, 56, the compulsory-dossier notice and court referral
+/// The remaining forms of legal-rules §12 (issue 16): 27, 28, 30, 50, 51, 52, 56, the compulsory-dossier notice and court referral
 /// (among Forms 34–41) and the addiction-determination referral. Each is downloaded, read back with the Open XML SDK, and must
 /// carry the person's identity, the issuing authority of its regime, and a footer that never invents an uncertain number.
 /// </summary>
@@ -139,6 +139,55 @@ public sealed class CompletionAndDossierFormsTests(App app)
         var (proposal, _) = await ReadAsync(officer, id, "52");
         Assert.Contains("hoàn thành cai nghiện ma túy bắt buộc", proposal, StringComparison.Ordinal);
         Assert.Contains("Thời hạn quản lý sau cai nghiện: 02 năm", proposal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Voluntary_rehab_completed_at_a_facility_is_certified_by_its_director_30_public_27_private_with_the_uncertain_number_said()
+    {
+        const string name = "Đinh Văn Ba Mươi", id12 = "019090610030";
+        var (officer, id) = await PersonAsync(name, id12);
+        async Task<Guid> FacilityAsync(string kind, string facilityName)
+        {
+            var response = await officer.PostAsJsonAsync("/api/v1/facilities", new { kind, name = facilityName, provinceCode = "19", capacity = 100 }, Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        }
+
+        var publicFacility = await FacilityAsync("public-rehab", "Cơ sở cai nghiện ma túy số 3 tỉnh Thái Nguyên");
+        var stay = await PostAsync(officer, $"/api/v1/persons/{id}/rehab-episodes", new { form = "public-facility", decidedAt = "2026-07-06T09:00:00+07:00", startedOn = "2026-07-07", decisionNumber = "30/QĐ-CAT", facilityId = publicFacility });
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/persons/{id}/documents/30", Cancel)).StatusCode);
+        await PostAsync(officer, $"/api/v1/persons/{id}/rehab-episodes/{stay}/end", new { endedOn = "2026-11-23", reason = "completed" });
+
+        var (certificate, footer30) = await ReadAsync(officer, id, "30");
+        AssertIdentity(certificate, name, id12);
+        Assert.Contains("CƠ SỞ CAI NGHIỆN MA TÚY SỐ 3 TỈNH THÁI NGUYÊN", certificate, StringComparison.Ordinal);
+        Assert.Contains("CÔNG AN TỈNH THÁI NGUYÊN", certificate, StringComparison.Ordinal);
+        Assert.Contains("GIÁM ĐỐC CƠ SỞ CAI NGHIỆN MA TÚY SỐ 3 TỈNH THÁI NGUYÊN", certificate, StringComparison.Ordinal);
+        Assert.Contains("Quyết định cai nghiện ma túy tự nguyện số 30/QĐ-CAT", certificate, StringComparison.Ordinal);
+        Assert.Contains("từ ngày 07/07/2026 đến ngày 23/11/2026", certificate, StringComparison.Ordinal);
+        Assert.Contains("Điều 95–97", certificate, StringComparison.Ordinal);
+        Assert.Contains("Mẫu số 30 — Phụ lục Nghị định số 163/2026/NĐ-CP", footer30, StringComparison.Ordinal);
+        // Neither the compulsory nor the private facility's certificate applies to this stay.
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/persons/{id}/documents/50", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/persons/{id}/documents/27", Cancel)).StatusCode);
+
+        const string other = "Đinh Văn Hai Bảy", other12 = "019090610027";
+        var (_, privateId) = await PersonAsync(other, other12);
+        var privateFacility = await FacilityAsync("private-rehab", "Cơ sở cai nghiện ma túy tư nhân Bình An");
+        var privateStay = await PostAsync(officer, $"/api/v1/persons/{privateId}/rehab-episodes", new { form = "private-facility", decidedAt = "2026-07-08T09:00:00+07:00", startedOn = "2026-07-08", decisionNumber = "27/TN-BA", facilityId = privateFacility });
+        await PostAsync(officer, $"/api/v1/persons/{privateId}/rehab-episodes/{privateStay}/end", new { endedOn = "2026-11-24", reason = "completed" });
+        var (privateCertificate, footer27) = await ReadAsync(officer, privateId, "27");
+        Assert.Contains("Họ và tên: " + other, privateCertificate, StringComparison.Ordinal);
+        Assert.Contains("Số định danh cá nhân: " + other12, privateCertificate, StringComparison.Ordinal);
+        Assert.Contains("CƠ SỞ CAI NGHIỆN MA TÚY TƯ NHÂN BÌNH AN", privateCertificate, StringComparison.Ordinal);
+        Assert.Contains("GIÁM ĐỐC CƠ SỞ CAI NGHIỆN MA TÚY TƯ NHÂN BÌNH AN", privateCertificate, StringComparison.Ordinal);
+        Assert.DoesNotContain("CÔNG AN TỈNH", privateCertificate, StringComparison.Ordinal); // a private facility has no superior authority to print
+        Assert.Contains("(Điều 33)", privateCertificate, StringComparison.Ordinal);
+        Assert.Contains("chưa được xác minh", footer27, StringComparison.Ordinal);
+
+        var pages = await app.PagesAsAsync(App.UserNameFor(Roles.ProvincePolice, "19"), App.UserPassword);
+        Assert.Contains("Tải Mẫu 30 (.docx)", await pages.GetStringAsync($"/Persons/Details/{id}", Cancel), StringComparison.Ordinal);
+        Assert.Contains("Tải Mẫu 27 (.docx)", await pages.GetStringAsync($"/Persons/Details/{privateId}", Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
