@@ -86,20 +86,30 @@ public sealed partial class ComputeIndicator
     /// <summary>
     /// The figures of the set-based indicators for the whole country in one statement. Each sub-select is the SQL of the
     /// per-indicator query it replaces, without the unit scope (the caller sees the whole installation, so the filter is true):
-    /// the list rows of the period are read once (<c>le</c>) and every list figure is a <c>FILTER</c> over them.
+    /// the list rows of the period are read once (<c>le</c>), folded to one row per person with a flag per figure (<c>lp</c>), and
+    /// every list figure is a count over those; the unions are counted as a set plus what the other adds to it.
     /// </summary>
     private async Task<NationalFigures> NationalFiguresAsync(DateOnly from, DateOnly to, int year, CancellationToken ct)
     {
         const string Sql = """
             WITH le AS MATERIALIZED (
                 SELECT person_id, list, commune_code, to_on FROM list_entries WHERE from_on <= @to AND (to_on IS NULL OR to_on >= @from)),
+            -- One row per person of the period's list rows, one flag per list figure: each count below is then a plain count.
+            lp AS MATERIALIZED (
+                SELECT person_id,
+                       bool_or(list IN ('users', 'addicted') AND (to_on IS NULL OR to_on >= @to)) AS users_trend,
+                       bool_or(list IN ('users', 'addicted', 'in-rehab', 'post-rehab')) AS coverage,
+                       bool_or(list = 'addicted') AS addicted,
+                       bool_or(list = 'in-rehab') AS in_rehab
+                FROM le GROUP BY person_id),
             lists AS (
-                SELECT count(DISTINCT person_id) FILTER (WHERE list IN ('users', 'addicted') AND (to_on IS NULL OR to_on >= @to)) AS users_trend,
-                       count(DISTINCT person_id) AS managed,
-                       count(DISTINCT person_id) FILTER (WHERE list IN ('users', 'addicted', 'in-rehab', 'post-rehab')) AS coverage_people,
-                       count(DISTINCT person_id) FILTER (WHERE list = 'addicted') AS treatment_people,
-                       count(DISTINCT commune_code) FILTER (WHERE list = 'addicted' AND (to_on IS NULL OR to_on >= @to)) AS addicted_communes
-                FROM le),
+                SELECT count(*) FILTER (WHERE users_trend) AS users_trend,
+                       count(*) AS managed,
+                       count(*) FILTER (WHERE coverage) AS coverage_people,
+                       count(*) FILTER (WHERE addicted) AS treatment_people,
+                       count(*) FILTER (WHERE addicted AND in_rehab) AS treated_in_rehab,
+                       (SELECT count(DISTINCT commune_code) FROM le WHERE list = 'addicted' AND (to_on IS NULL OR to_on >= @to)) AS addicted_communes
+                FROM lp),
             cases AS (
                 SELECT count(*) FILTER (WHERE now AND route IN ('land-border', 'sea', 'air', 'express-delivery')) AS border_now,
                        count(*) FILTER (WHERE NOT now AND route IN ('land-border', 'sea', 'air', 'express-delivery')) AS border_before,
@@ -127,12 +137,11 @@ public sealed partial class ComputeIndicator
                 (SELECT count(*) FROM commune_classifications WHERE year = @year AND status = 'approved' AND class = 'drug-free'),
                 (SELECT count(*) FROM administrative_units WHERE level = 'Commune' AND valid_to IS NULL),
                 l.users_trend, l.managed,
-                (SELECT count(*) FROM (
-                    SELECT person_id FROM le
-                    UNION
-                    SELECT r.person_id FROM case_records r
+                -- |listed ∪ tested positive| = |listed| + |tested positive and not listed|.
+                l.managed + (SELECT count(DISTINCT r.person_id) FROM case_records r
                     WHERE r.kind = 'drug-test' AND r.voided_at IS NULL AND r.occurred_at >= @start AND r.occurred_at <= @end
-                      AND r.payload LIKE '%"result":"positive"%' AND r.person_id IN (SELECT id FROM persons)) u),
+                      AND r.payload LIKE '%"result":"positive"%' AND r.person_id IN (SELECT id FROM persons)
+                      AND NOT EXISTS (SELECT 1 FROM lp WHERE lp.person_id = r.person_id)),
                 h.cleared, h.existing,
                 g.area_destroyed, g.area, g.plants_destroyed, g.plants,
                 (SELECT count(DISTINCT commune_code) FROM facilities WHERE active AND kind = 'addiction-determination' AND commune_code IS NOT NULL),
@@ -143,14 +152,12 @@ public sealed partial class ComputeIndicator
                 a.given, a.requested,
                 (SELECT count(DISTINCT s.person_id) FROM support_services s
                  WHERE s.kind IN ('counselling', 'medical-care', 'psychological-care') AND s.provided_on >= @from AND s.provided_on <= @to
-                   AND s.person_id IN (SELECT person_id FROM le WHERE list IN ('users', 'addicted', 'in-rehab', 'post-rehab'))),
+                   AND s.person_id IN (SELECT person_id FROM lp WHERE coverage)),
                 l.coverage_people,
-                (SELECT count(*) FROM (
-                    SELECT s.person_id FROM support_services s
+                -- |served ∪ in rehab| among the addicted = |in rehab| + |served and not in rehab|.
+                l.treated_in_rehab + (SELECT count(DISTINCT s.person_id) FROM support_services s
                     WHERE s.kind IN ('counselling', 'medical-care') AND s.provided_on >= @from AND s.provided_on <= @to
-                      AND s.person_id IN (SELECT person_id FROM le WHERE list = 'addicted')
-                    UNION
-                    SELECT t.person_id FROM le t WHERE t.list = 'in-rehab' AND t.person_id IN (SELECT person_id FROM le WHERE list = 'addicted')) u),
+                      AND s.person_id IN (SELECT person_id FROM lp WHERE addicted AND NOT in_rehab)),
                 l.treatment_people,
                 c.border_now, c.border_before, c.transnational_now, c.transnational_before, c.cyber_now, c.cyber_before, c.trend_now, c.trend_before
             FROM lists l, cases c, hotspots h, cultivation g, legal_aid a
