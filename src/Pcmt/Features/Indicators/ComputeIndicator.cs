@@ -108,9 +108,7 @@ public sealed partial class ComputeIndicator(ReadDbContext db, CurrentUser user,
             // Counted against the same period of the previous year; the target is the growth in % the plan requires.
             var now = await CasesAsync(code, province, commune, from, to, cancellationToken);
             var before = await CasesAsync(code, province, commune, from.AddYears(-1), to.AddYears(-1), cancellationToken);
-            decimal? change = before > 0 ? Math.Round(100m * (now - before) / before, 2) : null;
-            return new Value(code, area, period!, now, now, null, target ?? growth, indicator.Unit,
-                before == 0 ? "Cùng kỳ năm trước không có vụ nào; không tính được tỷ lệ thay đổi." : null, before, change);
+            return CaseValue(indicator, area, period!, target ?? growth, now, before);
         }
 
         var (numerator, denominator) = code switch
@@ -127,8 +125,22 @@ public sealed partial class ComputeIndicator(ReadDbContext db, CurrentUser user,
             "SUPPORT-COVERAGE" => await CoverageAsync([LegalLists.Users, LegalLists.Addicted, LegalLists.InRehab, LegalLists.PostRehab], ["counselling", "medical-care", "psychological-care"], false, province, commune, from, to, cancellationToken),
             _ => await CoverageAsync([LegalLists.Addicted], ["counselling", "medical-care"], true, province, commune, from, to, cancellationToken),
         };
+        return ComputedValue(indicator, area, period!, target, numerator, denominator);
+    }
+
+    /// <summary>A case indicator's value: the count of the period against the same period of the previous year.</summary>
+    private static Value CaseValue(Indicator indicator, string area, string period, decimal target, decimal now, decimal before)
+    {
+        decimal? change = before > 0 ? Math.Round(100m * (now - before) / before, 2) : null;
+        return new Value(indicator.Code, area, period, now, now, null, target, indicator.Unit,
+            before == 0 ? "Cùng kỳ năm trước không có vụ nào; không tính được tỷ lệ thay đổi." : null, before, change);
+    }
+
+    /// <summary>A value computed from the records: the count itself, or the share in % of the numerator over the denominator.</summary>
+    private static Value ComputedValue(Indicator indicator, string area, string period, decimal? target, decimal numerator, decimal? denominator)
+    {
         decimal? amount = denominator is null ? numerator : denominator > 0 ? Math.Round(100m * numerator / denominator.Value, 2) : null;
-        return new Value(code, area, period!, amount, numerator, denominator, target, indicator.Unit, denominator == 0 ? "Mẫu số bằng 0 trong kỳ." : null);
+        return new Value(indicator.Code, area, period, amount, numerator, denominator, target, indicator.Unit, denominator == 0 ? "Mẫu số bằng 0 trong kỳ." : null);
     }
 
     private static IQueryable<T> In<T>(IQueryable<T> query, string? province, string? commune) where T : IUnitScoped =>

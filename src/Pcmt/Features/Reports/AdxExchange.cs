@@ -99,13 +99,13 @@ public sealed class AdxExchange(AppDbContext db, ReportAccess access, TemplateCa
                 await writer.FlushAsync();
         }
 
-        // The indicators are computed after the reports are out; a group is written only when one has a value.
+        // The indicators are computed after the reports are out; a group is written only when one has a value. All at once:
+        // for the whole country on PostgreSQL one statement counts those computed from the records (issue 19, third pass).
         var indicatorValues = new List<(string Code, decimal Amount)>();
-        foreach (var indicator in IndicatorCatalog.All)
+        foreach (var value in await indicators.HandleAllAsync(area, parsed.Code, ct))
         {
-            var value = await indicators.HandleAsync(indicator.Code, area, parsed.Code, ct);
             if (value.Succeeded && value.Value.Amount is { } amount)
-                indicatorValues.Add((indicator.Code, amount));
+                indicatorValues.Add((value.Value.Code, amount));
         }
 
         if (indicatorValues.Count > 0)

@@ -62,6 +62,24 @@ public sealed class ReportFigures(AppDbContext db, ComputeIndicator indicators)
         var result = communes.ToDictionary(c => c, _ => new Dictionary<string, decimal?>(), StringComparer.Ordinal);
         var bound = template.Fields.Where(f => f.Binding is not null).ToList();
         var cache = new Dictionary<string, Dictionary<string, Dictionary<string, decimal>>>();
+        // Issue 19, third pass: on PostgreSQL the five person figures come from one grouped statement and the three hotspot
+        // figures from another (16 statements for a province's consolidation → 10); same values (SetBasedAggregatesTests).
+        var roots = bound.Select(f => f.Binding!.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        if (db.Database.IsNpgsql())
+        {
+            if (roots.Overlaps(PeopleRoots))
+            {
+                foreach (var (root, byCommune) in await PeopleFiguresByCommuneAsync(period, province, communes, ct))
+                    cache[root] = byCommune;
+            }
+
+            if (roots.Overlaps(HotspotRoots))
+            {
+                foreach (var (root, byCommune) in await HotspotFiguresByCommuneAsync(period, province, communes, ct))
+                    cache[root] = byCommune;
+            }
+        }
+
         foreach (var field in bound)
         {
             var parts = field.Binding!.Split('.');
@@ -132,6 +150,100 @@ public sealed class ReportFigures(AppDbContext db, ComputeIndicator indicators)
                     each[commune] = await FigureAsync(binding, period, province, commune, ct);
                 return each;
         }
+    }
+
+    private static readonly string[] PeopleRoots = ["persons-under-management", "new-under-management", "new-addicted", "post-rehab", "in-rehab"];
+
+    private static readonly string[] HotspotRoots = ["hotspots-detected", "hotspots-cleared", "hotspots-remaining"];
+
+    /// <summary>
+    /// The five person figures of <see cref="FigureByCommuneAsync"/> (<see cref="PeopleByCommuneAsync"/> with each figure's
+    /// filter) in one statement: the (commune, person) pairs of the province's list rows with one flag per figure, joined with
+    /// the persons and grouped by commune, sex, stored ethnicity and age band, one count per figure.
+    /// </summary>
+    private async Task<Dictionary<string, Dictionary<string, Dictionary<string, decimal>>>> PeopleFiguresByCommuneAsync(ReportingPeriod period, string province, IReadOnlyCollection<string> communes, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        var (year, day) = (to.Year, DayKey(to));
+        // Every figure's filter has FromOn <= to and either the row open after the end or started in the window.
+        var pairs = db.ListEntries.AsNoTracking().Where(l => l.ProvinceCode == province && l.FromOn <= to && (l.ToOn == null || l.ToOn > to || l.FromOn >= from))
+            .GroupBy(l => new { l.CommuneCode, l.PersonId })
+            .Select(g => new
+            {
+                g.Key.CommuneCode,
+                g.Key.PersonId,
+                Managed = g.Max(l => (l.List == LegalLists.Users || l.List == LegalLists.Addicted) && (l.ToOn == null || l.ToOn > to) ? 1 : 0),
+                NewManaged = g.Max(l => l.List == LegalLists.Users && l.FromOn >= from ? 1 : 0),
+                NewAddicted = g.Max(l => l.List == LegalLists.Addicted && l.FromOn >= from ? 1 : 0),
+                PostRehab = g.Max(l => l.List == LegalLists.PostRehab && (l.ToOn == null || l.ToOn > to) ? 1 : 0),
+                InRehab = g.Max(l => l.List == LegalLists.InRehab && (l.ToOn == null || l.ToOn > to) ? 1 : 0),
+            });
+        var rows = await pairs.Join(db.Persons.AsNoTracking(), l => l.PersonId, p => p.Id, (l, p) => new
+        {
+            l.CommuneCode,
+            p.Sex,
+            p.Ethnicity,
+            Age = p.DateOfBirth != null
+                    ? year - p.DateOfBirth.Value.Year - (p.DateOfBirth.Value.Month * 100 + p.DateOfBirth.Value.Day > day ? 1 : 0)
+                    : year - p.BirthYear,
+            l.Managed,
+            l.NewManaged,
+            l.NewAddicted,
+            l.PostRehab,
+            l.InRehab,
+        })
+            .GroupBy(p => new { p.CommuneCode, p.Sex, p.Ethnicity, Band = p.Age < 14 ? 0 : p.Age < 16 ? 1 : p.Age < 18 ? 2 : p.Age < 30 ? 3 : 4 })
+            .Select(g => new
+            {
+                g.Key.CommuneCode,
+                g.Key.Sex,
+                g.Key.Ethnicity,
+                g.Key.Band,
+                Managed = g.Sum(p => p.Managed),
+                NewManaged = g.Sum(p => p.NewManaged),
+                NewAddicted = g.Sum(p => p.NewAddicted),
+                PostRehab = g.Sum(p => p.PostRehab),
+                InRehab = g.Sum(p => p.InRehab),
+            })
+            .ToListAsync(ct);
+        var result = new Dictionary<string, Dictionary<string, Dictionary<string, decimal>>>(StringComparer.Ordinal);
+        foreach (var root in PeopleRoots)
+            result[root] = communes.ToDictionary(c => c, _ => new Dictionary<string, decimal> { [""] = 0 }, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            foreach (var (root, count) in new[] { (PeopleRoots[0], row.Managed), (PeopleRoots[1], row.NewManaged), (PeopleRoots[2], row.NewAddicted), (PeopleRoots[3], row.PostRehab), (PeopleRoots[4], row.InRehab) })
+            {
+                if (count > 0 && result[root].TryGetValue(row.CommuneCode, out var figures))
+                    AddGroup(figures, new PeopleGroup(row.CommuneCode, row.Sex, row.Ethnicity, row.Band, count), total: true);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The three hotspot figures of <see cref="FigureByCommuneAsync"/> in one statement grouped by commune.</summary>
+    private async Task<Dictionary<string, Dictionary<string, Dictionary<string, decimal>>>> HotspotFiguresByCommuneAsync(ReportingPeriod period, string province, IReadOnlyCollection<string> communes, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        var counts = await db.Set<Hotspot>().AsNoTracking()
+            .Where(h => h.ProvinceCode == province && ((h.DetectedOn >= from && h.DetectedOn <= to) || (h.ClearedOn >= from && h.ClearedOn <= to) || (h.DetectedOn <= to && (h.ClearedOn == null || h.ClearedOn > to))))
+            .GroupBy(h => h.CommuneCode)
+            .Select(g => new
+            {
+                g.Key,
+                Detected = g.Count(h => h.DetectedOn >= from && h.DetectedOn <= to),
+                Cleared = g.Count(h => h.ClearedOn >= from && h.ClearedOn <= to),
+                Remaining = g.Count(h => h.DetectedOn <= to && (h.ClearedOn == null || h.ClearedOn > to)),
+            })
+            .ToDictionaryAsync(g => g.Key, ct);
+        Dictionary<string, Dictionary<string, decimal>> Figure(Func<int, int, int, int> pick) =>
+            communes.ToDictionary(c => c, c => Total(counts.TryGetValue(c, out var g) ? pick(g.Detected, g.Cleared, g.Remaining) : 0), StringComparer.Ordinal);
+        return new(StringComparer.Ordinal)
+        {
+            [HotspotRoots[0]] = Figure((d, _, _) => d),
+            [HotspotRoots[1]] = Figure((_, c, _) => c),
+            [HotspotRoots[2]] = Figure((_, _, r) => r),
+        };
     }
 
     /// <summary>Case records with the current commune of their person, for the province's persons.</summary>
