@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Pcmt.Features.Users;
 
 namespace Pcmt.EndToEnd;

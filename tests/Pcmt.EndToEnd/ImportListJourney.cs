@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MiniExcelLibs;
 using Pcmt.Features.Users;
 
 namespace Pcmt.EndToEnd;

@@ -1,6 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Pcmt.Features.Users;
 
 namespace Pcmt.EndToEnd;

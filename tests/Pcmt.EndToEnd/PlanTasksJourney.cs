@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using MiniExcelLibs;
 using Pcmt.Features.Agencies;
 using Pcmt.Features.Plans;
 using Pcmt.Features.Users;
