@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using Npgsql;
 
 /// <summary>
 /// Issue 19, goal 3, second pass: only the aggregates that missed their goals at national scale — the province consolidation,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 /// <summary>
 /// The fair import baseline (issue 19): COPY of the same rows the app just imported, already validated, encrypted and

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
 
 /// <summary>
 /// The import benchmark (issue 7, issue 19 goals 2 and 5): one round imports the same new persons from CSV and from XLSX

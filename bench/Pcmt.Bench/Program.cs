@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Npgsql;
 
 // PCMT benchmarks, each beside a hand-written PostgreSQL baseline in the same run. The app is measured through its HTTP API
 // (what other systems and the pages use); the baseline through Npgsql directly. Usage:

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Npgsql;
 
 /// <summary>
 /// Issue 19, goal 3: the program modules at national scale. Each item is measured through the HTTP API and beside it a

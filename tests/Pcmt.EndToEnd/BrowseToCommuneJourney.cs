@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Pcmt.EndToEnd;
 
 /// <summary>An administrator signs in and browses province → commune, on a phone-sized screen.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Pcmt.Features.SupplySide;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Data;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Pcmt.Features.Demo;
 using Pcmt.Infrastructure.Security;
 

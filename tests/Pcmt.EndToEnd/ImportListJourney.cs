@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MiniExcelLibs;
 using Pcmt.Features.Users;
 
 namespace Pcmt.EndToEnd;

@@ -1,3 +1,6 @@
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Pcmt.Features.Users;
 
 namespace Pcmt.EndToEnd;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MiniExcelLibs;
 using Pcmt.Features.Agencies;
 using Pcmt.Features.Plans;
 using Pcmt.Features.Users;

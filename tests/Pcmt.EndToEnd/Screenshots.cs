@@ -1,4 +1,7 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Pcmt.Features.Demo;
 using Pcmt.Features.Users;
 using Pcmt.Infrastructure.Data;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Pcmt.Features.Users;
 
 namespace Pcmt.EndToEnd;
