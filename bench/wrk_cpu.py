@@ -26,9 +26,9 @@ def pg_cpu():
             except Exception: pass
     return seen
 def pg_used(before, after):
-    # Only processes alive for the whole run: a backend that ended during it made the total negative (its earlier CPU
-    # subtracted); backends started during the run are left out too (a small undercount when the pool grows during it).
-    return sum(after[p] - before[p] for p in after if p in before)
+    # Processes alive at the end only: a backend that ended during the run made the total negative (its CPU before the run
+    # subtracted, nothing added). One started during the run (the pool growing) counts whole, all its CPU being in the run.
+    return sum(after[p] - before.get(p, 0.0) for p in after)
 s0, p0, t0 = cpu(server_pid), pg_cpu(), time.time()
 load0 = open('/proc/loadavg').read().split()[0]
 out = subprocess.run(['wrk', '-t2', f'-c{conns}', f'-d{secs}s', '--timeout', '2s', '--latency', '-H', header, f'http://127.0.0.1:{port}{path}'], capture_output=True, text=True).stdout
