@@ -15,15 +15,20 @@ def cpu(pid):
         return (int(f[11]) + int(f[12])) / tick
     except Exception: return 0.0
 def pg_cpu():
-    tot = 0.0
+    """CPU seconds per PostgreSQL process of the cluster, by pid."""
+    seen = {}
     for p in os.listdir('/proc'):
         if p.isdigit():
             try:
                 cmd = open(f'/proc/{p}/cmdline','rb').read()
                 if b'postgres' in cmd and open(f'/proc/{p}/status').read().find('Uid:\t0') < 0:
-                    if os.readlink(f"/proc/{p}/cwd").startswith(pg_dir): tot += cpu(p)
+                    if os.readlink(f"/proc/{p}/cwd").startswith(pg_dir): seen[p] = cpu(p)
             except Exception: pass
-    return tot
+    return seen
+def pg_used(before, after):
+    # Processes alive at the end only: a backend that ended during the run made the total negative (its CPU before the run
+    # subtracted, nothing added). One started during the run (the pool growing) counts whole, all its CPU being in the run.
+    return sum(after[p] - before.get(p, 0.0) for p in after)
 s0, p0, t0 = cpu(server_pid), pg_cpu(), time.time()
 load0 = open('/proc/loadavg').read().split()[0]
 out = subprocess.run(['wrk', '-t2', f'-c{conns}', f'-d{secs}s', '--timeout', '2s', '--latency', '-H', header, f'http://127.0.0.1:{port}{path}'], capture_output=True, text=True).stdout
@@ -39,4 +44,4 @@ non2xx = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out)
 non2xx = int(non2xx.group(1)) if non2xx else 0
 load1 = open('/proc/loadavg').read().split()[0]
 print(f'rps {rps:7.1f} p50 {ms("50%"):7.1f} p99 {ms("99%"):7.1f} ms | errors connect {sock[0]} read {sock[1]} write {sock[2]} timeout {sock[3]} non2xx {non2xx} | '
-      f'server {1000*(s1-s0)/max(reqs,1):5.2f} cpu-ms/req, pg {1000*(p1-p0)/max(reqs,1):5.2f} cpu-ms/req | load {load0}->{load1}')
+      f'server {1000*(s1-s0)/max(reqs,1):5.2f} cpu-ms/req, pg {1000*pg_used(p0, p1)/max(reqs,1):5.2f} cpu-ms/req | load {load0}->{load1}')

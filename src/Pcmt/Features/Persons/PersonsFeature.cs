@@ -30,6 +30,8 @@ public static class PersonsFeature
         .AddScoped<ImportPersons>()
         .AddScoped<ImportRejectFiles>()
         .AddScoped<ReviewDuplicates>()
+        .AddSingleton<PersonNameIndex>()
+        .AddHostedService<PersonNameIndexListener>()
         .AddSingleton<BackgroundImports>()
         .AddHostedService<BackgroundImportsJob>();
 }

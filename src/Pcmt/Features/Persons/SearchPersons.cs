@@ -6,7 +6,7 @@ using Pcmt.Infrastructure.Text;
 namespace Pcmt.Features.Persons;
 
 /// <summary>Tra cứu đối tượng: by name or alias without diacritics, exact citizen ID, birth date, commune, status; only people in the caller's area; the list view is audited.</summary>
-public sealed class SearchPersons(ReadDbContext db, PersonRules rules, AuditLog audit, CurrentUser user)
+public sealed class SearchPersons(ReadDbContext db, PersonRules rules, AuditLog audit, CurrentUser user, PersonNameIndex nameIndex)
 {
     public sealed record Filter(string? Q = null, string? CitizenId = null, string? Commune = null, string? Status = null, string? DateOfBirth = null, string? Population = null);
 
@@ -23,6 +23,9 @@ public sealed class SearchPersons(ReadDbContext db, PersonRules rules, AuditLog 
         BirthDate birth = default;
         if (!string.IsNullOrWhiteSpace(filter.DateOfBirth) && !BirthDate.TryParse(filter.DateOfBirth, out birth))
             return new Failure.Invalid("dateOfBirth", "Ngày sinh phải có dạng yyyy-MM-dd hoặc yyyy, từ năm 1900.");
+
+        if (await FromNameIndexAsync(filter, paging, cancellationToken) is { } indexed)
+            return indexed;
 
         var query = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null); // the UnitScope filter limits this to the caller's area
         if (!string.IsNullOrWhiteSpace(filter.CitizenId))
@@ -79,7 +82,16 @@ public sealed class SearchPersons(ReadDbContext db, PersonRules rules, AuditLog 
         var head = await keys.OrderBy(k => k.SearchName).ThenBy(k => k.Id).Select(k => k.Id).Take(skip + CountedInOnePass).ToListAsync(cancellationToken);
         var total = head.Count < skip + CountedInOnePass ? head.Count : await keys.CountAsync(cancellationToken);
         var pageIds = head.Skip(skip).Take(paging.PageSize).ToList();
-        var found = await db.Persons.AsNoTracking().Where(p => pageIds.Contains(p.Id))
+        return await PageAsync(pageIds, total, filter, paging, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page's rows, read through the UnitScope filter (a candidate outside the caller's area, or merged or deleted since
+    /// it was listed, is left out), in the candidates' order; the list view is audited.
+    /// </summary>
+    private async Task<PagedList<Row>> PageAsync(List<Guid> pageIds, int total, Filter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        var found = await db.Persons.AsNoTracking().Where(p => pageIds.Contains(p.Id) && p.MergedIntoId == null)
             .Select(p => new { p.Id, p.FileCode, p.FullName, p.BirthYear, p.DateOfBirth, p.Sex, p.CommuneCode, p.Status })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var rows = pageIds.Where(found.ContainsKey).Select(id => found[id])
@@ -92,6 +104,40 @@ public sealed class SearchPersons(ReadDbContext db, PersonRules rules, AuditLog 
         }
 
         return new PagedList<Row>(rows, total, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>
+    /// A name (and commune) search of a province or commune user answered from this node's <see cref="PersonNameIndex"/>:
+    /// the candidates and the total from memory, within the caller's own province and commune only, the same match as the
+    /// database path (folded fragment in the folded name or an alias); then the page's rows from the database, under the
+    /// scope filter. Null (the database path) for other filters, other scopes, or when the index is not in use.
+    /// </summary>
+    private async Task<Result<PagedList<Row>>?> FromNameIndexAsync(Filter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        if (user.ScopeKind is not (ScopeKind.Province or ScopeKind.Commune) || user.ProvinceCode is not { } province
+            || !string.IsNullOrWhiteSpace(filter.CitizenId) || !string.IsNullOrWhiteSpace(filter.DateOfBirth)
+            || !string.IsNullOrEmpty(filter.Status) || !string.IsNullOrEmpty(filter.Population))
+            return null;
+        if (await nameIndex.ProvinceAsync(province, cancellationToken) is not { } entries)
+            return null;
+        var commune = user.CommuneCode;
+        var wantedCommune = string.IsNullOrWhiteSpace(filter.Commune) ? null : filter.Commune.Trim();
+        var folded = string.IsNullOrWhiteSpace(filter.Q) ? null : new string(VietnameseText.Fold(filter.Q).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
+        var skip = (paging.Page - 1) * paging.PageSize;
+        var pageIds = new List<Guid>(paging.PageSize);
+        var total = 0;
+        foreach (var entry in entries)
+        {
+            if ((commune is not null && entry.CommuneCode != commune) || (wantedCommune is not null && entry.CommuneCode != wantedCommune))
+                continue;
+            if (folded is not null && !entry.Name.Contains(folded, StringComparison.Ordinal) && !entry.Aliases.Any(a => a.Contains(folded, StringComparison.Ordinal)))
+                continue;
+            if (total >= skip && pageIds.Count < paging.PageSize)
+                pageIds.Add(entry.Id);
+            total++;
+        }
+
+        return await PageAsync(pageIds, total, filter, paging, cancellationToken);
     }
 
     private static string Describe(Filter filter) => string.Join("; ", new[]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Pcmt.Features.AdministrativeUnits;
 using Pcmt.Features.Classification;
 using Pcmt.Features.Facilities;
@@ -214,6 +215,7 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
         ChangeTracker.DetectChanges();
         var now = _clock.GetUtcNow().UtcDateTime;
         StampVersions();
+        var personProvinces = Database.IsNpgsql() ? ChangedPersonProvinces() : [];
 
         var explicitEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         foreach (var entry in explicitEntries)
@@ -237,6 +239,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
             if (Database.IsNpgsql())
             {
                 await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChain.PostgresLockKey})", cancellationToken);
+                // Every node's person name index drops these provinces when this transaction commits.
+                await PersonNameIndex.NotifyAsync(Database, personProvinces, cancellationToken);
             }
             else
             {
@@ -260,6 +264,8 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
+            // This node's index at once, not at the notification's arrival: the writer's next search sees its write.
+            DropFromNameIndex(personProvinces);
             return written;
         }
         finally
@@ -270,6 +276,38 @@ public class AppDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyC
             if (ownTransaction is not null)
                 await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>The provinces whose searchable persons this save changes (both sides of a move), or "*" for an alias of an untracked person.</summary>
+    private HashSet<string> ChangedPersonProvinces()
+    {
+        var provinces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in ChangeTracker.Entries<Person>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+            {
+                provinces.Add(entry.Entity.ProvinceCode);
+                if (entry.State == EntityState.Modified && entry.Property(p => p.ProvinceCode).OriginalValue is { } before)
+                    provinces.Add(before);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<PersonAlias>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+                provinces.Add(Set<Person>().Local.FirstOrDefault(p => p.Id == entry.Entity.PersonId)?.ProvinceCode ?? PersonNameIndex.AllProvinces);
+        }
+
+        return provinces;
+    }
+
+    /// <summary>Drops provinces from this node's person name index (when the app's service provider has one).</summary>
+    internal void DropFromNameIndex(IReadOnlyCollection<string> provinces)
+    {
+        if (provinces.Count == 0)
+            return;
+        var app = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        app?.GetService<PersonNameIndex>()?.Invalidate(string.Join(',', provinces));
     }
 
     private void StampVersions()

@@ -53,8 +53,17 @@ public static class BulkCopy
             await importer.CompleteAsync(cancellationToken);
         }
 
+        // Imported persons (or aliases) become searchable on every node: their provinces leave the name indexes at commit.
+        IReadOnlyCollection<string> provinces = rows switch
+        {
+            IEnumerable<Pcmt.Features.Persons.Person> persons => persons.Select(p => p.ProvinceCode).ToHashSet(StringComparer.Ordinal),
+            IEnumerable<Pcmt.Features.Persons.PersonAlias> => [Pcmt.Features.Persons.PersonNameIndex.AllProvinces],
+            _ => [],
+        };
+        await Pcmt.Features.Persons.PersonNameIndex.NotifyAsync(db.Database, provinces, cancellationToken);
         if (summary is not null)
             await db.SaveBulkAsync(typeof(T).Name, summary + $" ({rows.Count} dòng, COPY)", cancellationToken);
+        db.DropFromNameIndex(provinces);
         return rows.Count;
     }
 
