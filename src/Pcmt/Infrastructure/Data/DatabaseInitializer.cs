@@ -25,21 +25,14 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, DatabaseOpt
         public Task Released { get; } = released;
     }
 
-    /// <summary>Done (or failed) when the whole preparation is: schema, catalogue, administrator.</summary>
-    public Task Ready => Begin();
+    /// <summary>Done (or failed) when the whole preparation is: schema, catalogue, administrator. Done at once when no preparation was started (a CLI command).</summary>
+    public Task Ready => _preparing ?? Task.CompletedTask;
 
     /// <summary>
     /// Done when the database file is in place (on SQLite, the template copied; before EF Core's model is built): from then on
     /// plain SQL may open the file without creating an empty one that the template copy would then refuse to replace.
     /// </summary>
-    public Task FileReady
-    {
-        get
-        {
-            Begin();
-            return _fileReady.Task;
-        }
-    }
+    public Task FileReady => _preparing is null ? Task.CompletedTask : _fileReady.Task;
 
     /// <summary>True once the preparation has completed successfully (a flag test on every request after that).</summary>
     public bool IsReady => _preparing is { IsCompletedSuccessfully: true };
