@@ -2,9 +2,10 @@
 # First start of the built app on a fresh embedded database, to the first page (login), N times (default 5); prints each
 # time and the median, without and with the demo (--Demo:Generate=true, generated after the first page). Build first:
 # dotnet build Pcmt.slnx -c Release
+# A second argument measures another build or publish folder (e.g. a copy of the previous build, to compare back to back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-app="$(pwd)/artifacts/bin/Pcmt/release"
+app="$(realpath "${2:-artifacts/bin/Pcmt/release}")"
 rounds="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -60,7 +60,7 @@ public static class PcmtApplication
         services.AddMemoryCache();
 
         // Keys live in the database so every app node behind the load balancer reads the same cookies and tokens.
-        var dataProtection = services.AddDataProtection().SetApplicationName("pcmt").PersistKeysToDbContext<AppDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("pcmt").PersistKeysToPcmtDatabase();
         // In production the keys are encrypted at rest with a certificate kept outside the database (docs/operations.md).
         if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
         {
@@ -209,6 +209,7 @@ public static class PcmtApplication
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<DatabaseReadiness>(); // first start: requests wait here until the database is ready, except the login page (docs/performance.md)
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -11,9 +11,9 @@ var app = builder.Build();
 if (runCommand)
     return await PcmtCommands.RunAsync(app.Services, args);
 
-// First start (docs/performance.md): the database is prepared on another core while this thread maps the endpoints; the
-// host's start waits for it (DatabaseInitializer.Gate), so nothing listens before the database is ready.
-_ = app.Services.GetRequiredService<DatabaseInitializer>().Begin();
+// First start (docs/performance.md): the database is prepared on another core while this thread maps the endpoints and the
+// server starts; requests wait for it (Infrastructure/Web/DatabaseReadiness.cs) except the login page and sign-in redirects.
+var preparing = app.Services.GetRequiredService<DatabaseInitializer>().Begin();
 app.UsePcmt();
 await app.RunAsync();
-return 0;
+return preparing.IsFaulted ? 1 : 0; // a failed preparation stops the node (DatabaseInitializer.Gate)

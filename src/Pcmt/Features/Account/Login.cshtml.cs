@@ -10,6 +10,7 @@ using Pcmt.Infrastructure.Auditing;
 namespace Pcmt.Features.Account;
 
 [AllowAnonymous]
+[ServedBeforeDatabase] // first start: the form is served while the database is prepared; its POST waits (docs/performance.md)
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AuditLog audit) : PageModel
 {
