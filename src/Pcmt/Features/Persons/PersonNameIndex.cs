@@ -53,18 +53,11 @@ public sealed class PersonNameIndex(IServiceScopeFactory scopes, ILogger<PersonN
     /// <summary>Drops the named provinces (comma-separated codes, or <see cref="AllProvinces"/>); the next search reloads them.</summary>
     public void Invalidate(string? payload)
     {
-        if (string.IsNullOrEmpty(payload))
-            return;
-        if (payload.Split(',').Contains(AllProvinces))
+        var codes = payload?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var all = codes.Contains(AllProvinces);
+        foreach (var (code, slot) in _slots)
         {
-            foreach (var slot in _slots.Values)
-                Drop(slot);
-            return;
-        }
-
-        foreach (var code in payload.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (_slots.TryGetValue(code, out var slot))
+            if (all || codes.Contains(code))
                 Drop(slot);
         }
     }
@@ -180,7 +173,6 @@ public sealed class PersonNameIndexListener(PersonNameIndex index, IConfiguratio
             }
             catch (Exception e)
             {
-                index.SetListening(false);
                 logger.LogWarning(e, "Person name index: the LISTEN connection failed; searches read the database until it is back");
             }
 

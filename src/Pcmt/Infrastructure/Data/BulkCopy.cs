@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
+using Pcmt.Features.Persons;
 
 namespace Pcmt.Infrastructure.Data;
 
@@ -56,11 +57,11 @@ public static class BulkCopy
         // Imported persons (or aliases) become searchable on every node: their provinces leave the name indexes at commit.
         IReadOnlyCollection<string> provinces = rows switch
         {
-            IEnumerable<Pcmt.Features.Persons.Person> persons => persons.Select(p => p.ProvinceCode).ToHashSet(StringComparer.Ordinal),
-            IEnumerable<Pcmt.Features.Persons.PersonAlias> => [Pcmt.Features.Persons.PersonNameIndex.AllProvinces],
+            IEnumerable<Person> persons => persons.Select(p => p.ProvinceCode).ToHashSet(StringComparer.Ordinal),
+            IEnumerable<PersonAlias> => [PersonNameIndex.AllProvinces],
             _ => [],
         };
-        await Pcmt.Features.Persons.PersonNameIndex.NotifyAsync(db.Database, provinces, cancellationToken);
+        await PersonNameIndex.NotifyAsync(db.Database, provinces, cancellationToken);
         if (summary is not null)
             await db.SaveBulkAsync(typeof(T).Name, summary + $" ({rows.Count} dòng, COPY)", cancellationToken);
         db.DropFromNameIndex(provinces);

@@ -30,31 +30,20 @@ public sealed class DatabaseReadiness(RequestDelegate next, DatabaseInitializer 
     public async Task InvokeAsync(HttpContext context)
     {
         if (!database.IsReady)
-        {
-            if (context.GetEndpoint() is { } endpoint && !HasCredentials(context.Request))
-            {
-                if (endpoint.Metadata.GetMetadata<ServedBeforeDatabaseAttribute>() is not null
-                    && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
-                {
-                    // The key ring on SQLite needs the file only; on PostgreSQL it is read through EF Core, after the preparation.
-                    await (options.Provider == DatabaseProvider.Sqlite ? database.FileReady : database.Ready).WaitAsync(context.RequestAborted);
-                }
-                else if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
-                {
-                    // A signed-in user is required and none can be: authorization answers with its redirect or 401.
-                }
-                else
-                {
-                    await database.Ready.WaitAsync(context.RequestAborted);
-                }
-            }
-            else
-            {
-                await database.Ready.WaitAsync(context.RequestAborted);
-            }
-        }
-
+            await ReadyFor(context).WaitAsync(context.RequestAborted);
         await next(context);
+    }
+
+    /// <summary>What this request must wait for while the database is being prepared.</summary>
+    private Task ReadyFor(HttpContext context)
+    {
+        if (context.GetEndpoint() is not { } endpoint || HasCredentials(context.Request))
+            return database.Ready;
+        if (endpoint.Metadata.GetMetadata<ServedBeforeDatabaseAttribute>() is not null
+            && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            return options.Provider == DatabaseProvider.Sqlite ? database.FileReady : database.Ready; // the key ring: plain SQL on SQLite, EF Core on PostgreSQL
+        // A signed-in user is required and none can be: authorization answers with its redirect or 401 at once.
+        return endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null ? Task.CompletedTask : database.Ready;
     }
 
     private bool HasCredentials(HttpRequest request) =>

@@ -43,6 +43,10 @@ public sealed class CompletionAndDossierFormsTests(App app)
         Assert.Contains("Ngày, tháng, năm sinh: 12/05/1990", text, StringComparison.Ordinal);
     }
 
+    /// <summary>A facility of Thái Nguyên (province 19) created through the API.</summary>
+    private static Task<Guid> FacilityAsync(HttpClient officer, string kind, string name) =>
+        PostAsync(officer, "/api/v1/facilities", new { kind, name, provinceCode = "19", capacity = 100 });
+
     private async Task<(HttpClient Officer, Guid Id)> PersonAsync(string name, string citizenId)
     {
         var officer = await app.ApiAsAsync(Roles.ProvincePolice, "19");
@@ -121,8 +125,7 @@ public sealed class CompletionAndDossierFormsTests(App app)
     {
         const string name = "Đinh Văn Năm Mươi", id12 = "019090610050";
         var (officer, id) = await PersonAsync(name, id12);
-        var facility = await officer.PostAsJsonAsync("/api/v1/facilities", new { kind = "public-rehab", name = "Cơ sở cai nghiện ma túy số 2 tỉnh Thái Nguyên", provinceCode = "19", capacity = 300 }, Cancel);
-        var facilityId = (await facility.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var facilityId = await FacilityAsync(officer, "public-rehab", "Cơ sở cai nghiện ma túy số 2 tỉnh Thái Nguyên");
         var episode = await PostAsync(officer, $"/api/v1/persons/{id}/rehab-episodes", new { form = "compulsory", decidedAt = "2026-07-15T14:00:00+07:00", startedOn = "2026-07-16", decisionNumber = "50/2026/QĐ-TA", facilityId });
         await PostAsync(officer, $"/api/v1/persons/{id}/rehab-episodes/{episode}/end", new { endedOn = "2026-11-25", reason = "completed" });
 
@@ -146,14 +149,7 @@ public sealed class CompletionAndDossierFormsTests(App app)
     {
         const string name = "Đinh Văn Ba Mươi", id12 = "019090610030";
         var (officer, id) = await PersonAsync(name, id12);
-        async Task<Guid> FacilityAsync(string kind, string facilityName)
-        {
-            var response = await officer.PostAsJsonAsync("/api/v1/facilities", new { kind, name = facilityName, provinceCode = "19", capacity = 100 }, Cancel);
-            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
-            return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-        }
-
-        var publicFacility = await FacilityAsync("public-rehab", "Cơ sở cai nghiện ma túy số 3 tỉnh Thái Nguyên");
+        var publicFacility = await FacilityAsync(officer, "public-rehab", "Cơ sở cai nghiện ma túy số 3 tỉnh Thái Nguyên");
         var stay = await PostAsync(officer, $"/api/v1/persons/{id}/rehab-episodes", new { form = "public-facility", decidedAt = "2026-07-06T09:00:00+07:00", startedOn = "2026-07-07", decisionNumber = "30/QĐ-CAT", facilityId = publicFacility });
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/persons/{id}/documents/30", Cancel)).StatusCode);
         await PostAsync(officer, $"/api/v1/persons/{id}/rehab-episodes/{stay}/end", new { endedOn = "2026-11-23", reason = "completed" });
@@ -173,7 +169,7 @@ public sealed class CompletionAndDossierFormsTests(App app)
 
         const string other = "Đinh Văn Hai Bảy", other12 = "019090610027";
         var (_, privateId) = await PersonAsync(other, other12);
-        var privateFacility = await FacilityAsync("private-rehab", "Cơ sở cai nghiện ma túy tư nhân Bình An");
+        var privateFacility = await FacilityAsync(officer, "private-rehab", "Cơ sở cai nghiện ma túy tư nhân Bình An");
         var privateStay = await PostAsync(officer, $"/api/v1/persons/{privateId}/rehab-episodes", new { form = "private-facility", decidedAt = "2026-07-08T09:00:00+07:00", startedOn = "2026-07-08", decisionNumber = "27/TN-BA", facilityId = privateFacility });
         await PostAsync(officer, $"/api/v1/persons/{privateId}/rehab-episodes/{privateStay}/end", new { endedOn = "2026-11-24", reason = "completed" });
         var (privateCertificate, footer27) = await ReadAsync(officer, privateId, "27");
